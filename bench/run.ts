@@ -1,0 +1,16 @@
+/** `npm run bench -- [name ...]`: runs the named benchmarks, or all of them. */
+import { benchValidate } from "./validate.ts";
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  validate: benchValidate,
+};
+
+const args = process.argv.slice(2);
+const named = args.filter((a, i) => !a.startsWith("--") && !(args[i - 1] ?? "").startsWith("--"));
+const unknown = named.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark: ${unknown.join(", ")}; known: ${Object.keys(BENCHES).join(", ")}`);
+  process.exitCode = 2;
+} else {
+  for (const name of named.length > 0 ? named : Object.keys(BENCHES)) await BENCHES[name]!(args);
+}

@@ -1,0 +1,31 @@
+/**
+ * The `payerfleet` command line. Commands are registered explicitly, one module each; their
+ * handlers import what they need lazily, so `validate` never loads Pulumi.
+ */
+import yargs from "yargs";
+import { validateCommand } from "./validate.ts";
+import { EXIT } from "./exit.ts";
+
+export async function main(args: readonly string[]): Promise<void> {
+  const usageErrors: string[] = [];
+  await yargs([...args])
+    .scriptName("payerfleet")
+    .usage("$0 <command> [options]\n\nReconcile the distributor-owned payer account of every partner with Pulumi.")
+    .command(validateCommand)
+    .demandCommand(1, "A command is required.")
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias("help", "h")
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message, error) => {
+      // A usage error is bad input (exit 2); anything else is a bug worth its stack trace.
+      if (error) throw error;
+      usageErrors.push(message);
+    })
+    .parseAsync();
+  if (usageErrors.length > 0) {
+    console.error([...new Set(usageErrors), "Run payerfleet --help for usage."].join("\n"));
+    process.exitCode = EXIT.badInput;
+  }
+}

@@ -1,0 +1,2 @@
+/** The inventory file every command reads when none is named. */
+export const DEFAULT_INVENTORY = "inventory.yaml";

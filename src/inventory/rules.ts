@@ -1,0 +1,245 @@
+/**
+ * Semantic rules over the whole fleet, run once the inventory matches its schema. Each rule
+ * reads the typed inventory and reports through `report`; the loader turns paths into lines.
+ */
+import { AWS_REGIONS } from "./regions.ts";
+import { closest } from "./schema-issues.ts";
+import { HUB_STACK, type Inventory } from "./schema.ts";
+import { formatPath, type PathKey } from "./problems.ts";
+
+export interface Finding {
+  readonly severity: "error" | "warning";
+  readonly rule: string;
+  readonly path: readonly PathKey[];
+  readonly message: string;
+  /** Another place the message refers to; the loader appends its line. */
+  readonly related?: readonly PathKey[];
+}
+
+export type Report = (finding: Finding) => void;
+
+/**
+ * The inventory as far as it is valid: every field may be missing. When the schema finds
+ * errors, the loader removes the offending values and still runs the rules over the rest, so
+ * one run reports every problem. Array items may be holes, which `forEach` skips.
+ */
+export type Loose<T> = T extends readonly (infer U)[]
+  ? Loose<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: Loose<T[K]> }
+    : T;
+export type Fleet = Loose<Inventory>;
+export type Rule = (fleet: Fleet, report: Report) => void;
+
+const error = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "error", rule, path, message });
+const warning = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "warning", rule, path, message });
+
+/**
+ * An address is on a domain when it is that domain or a subdomain of it. `endsWith` on the
+ * whole address, not a sliced domain: this runs once per account in fleets of 100,000+.
+ */
+function onDomains(email: string, domains: readonly (string | undefined)[]): boolean {
+  const address = email.toLowerCase();
+  return domains.some((d) => d !== undefined && (address.endsWith(`@${d}`) || address.endsWith(`.${d}`)));
+}
+
+/**
+ * Reports every later use of a key that was already used, naming the first use. Paths are
+ * built from a lazy thunk only when needed: most keys are used once, and fleets are large.
+ */
+function firstUse(rule: string, what: string, report: Report) {
+  const seen = new Map<string, () => readonly PathKey[]>();
+  return (key: string, path: () => readonly PathKey[], shown = key) => {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, path);
+    else report({ ...error(rule, path(), `${what} ${shown} must be unique across the fleet: already used at ${formatPath(first())}`), related: first() });
+  };
+}
+
+const partnersOf = (fleet: Fleet) => fleet.partners ?? [];
+
+const uniquePartnerIds: Rule = (fleet, report) => {
+  const use = firstUse("duplicate-partner-id", "partner id", report);
+  partnersOf(fleet).forEach((p, i) => {
+    if (p.id !== undefined) use(p.id.toLowerCase(), () => ["partners", i, "id"], `"${p.id}"`);
+  });
+};
+
+const reservedStackName: Rule = (fleet, report) => {
+  partnersOf(fleet).forEach((p, i) => {
+    if (p.id?.toLowerCase() === HUB_STACK) {
+      report(error("reserved-stack-name", ["partners", i, "id"], `"${p.id}" is reserved for the root-activity hub stack; choose another partner id`));
+    }
+  });
+};
+
+const uniqueAccountIds: Rule = (fleet, report) => {
+  const use = firstUse("duplicate-account-id", "account id", report);
+  const hub = fleet.distributor?.hub?.accountId;
+  if (hub !== undefined) use(hub, () => ["distributor", "hub", "accountId"]);
+  partnersOf(fleet).forEach((p, i) => {
+    if (p.payer?.accountId !== undefined) use(p.payer.accountId, () => ["partners", i, "payer", "accountId"]);
+    p.linkedAccounts?.forEach((a, j) => {
+      if (a.accountId !== undefined) use(a.accountId, () => ["partners", i, "linkedAccounts", j, "accountId"]);
+    });
+  });
+};
+
+const uniqueEmails: Rule = (fleet, report) => {
+  // AWS compares account e-mails without regard to case.
+  const use = firstUse("duplicate-email", "e-mail", report);
+  partnersOf(fleet).forEach((p, i) => {
+    const root = p.payer?.rootEmail;
+    if (root !== undefined) use(root.toLowerCase(), () => ["partners", i, "payer", "rootEmail"], root);
+    p.linkedAccounts?.forEach((a, j) => {
+      if (a.email !== undefined) use(a.email.toLowerCase(), () => ["partners", i, "linkedAccounts", j, "email"], a.email);
+    });
+  });
+};
+
+const payerEmailOnDistributorDomain: Rule = (fleet, report) => {
+  const domains = fleet.distributor?.emailDomains;
+  if (domains === undefined) return;
+  partnersOf(fleet).forEach((p, i) => {
+    const root = p.payer?.rootEmail;
+    if (root !== undefined && !onDomains(root, domains)) {
+      report(
+        error(
+          "payer-email-domain",
+          ["partners", i, "payer", "rootEmail"],
+          `the payer's root e-mail must be on one of the distributor's domains (${domains.join(", ")}), which AWS support cross-checks`,
+        ),
+      );
+    }
+  });
+};
+
+const linkedEmailOffDistributorDomain: Rule = (fleet, report) => {
+  const domains = fleet.distributor?.emailDomains;
+  if (domains === undefined) return;
+  partnersOf(fleet).forEach((p, i) =>
+    p.linkedAccounts?.forEach((a, j) => {
+      if (a.email !== undefined && onDomains(a.email, domains)) {
+        report(
+          error(
+            "linked-email-domain",
+            ["partners", i, "linkedAccounts", j, "email"],
+            `a linked account belongs to the customer (ECAM): its e-mail must not be on the distributor's domains (${domains.join(", ")})`,
+          ),
+        );
+      }
+    }),
+  );
+};
+
+const customerHoldsMfaAndPhone: Rule = (fleet, report) => {
+  partnersOf(fleet).forEach((p, i) => {
+    const path = ["partners", i, "payer", "custody"];
+    const custody = p.payer?.custody;
+    if (custody?.mfaHolder === "distributor") {
+      report(error("custody-mfa-holder", [...path, "mfaHolder"], "must be customer: split custody gives the root MFA to the customer, e-mail and password to the distributor"));
+    }
+    if (custody?.primaryPhoneHolder === "distributor") {
+      report(error("custody-phone-holder", [...path, "primaryPhoneHolder"], "must be customer: the primary phone resets the root MFA, so it stays with the MFA holder"));
+    }
+  });
+};
+
+const knownRegions: Rule = (fleet, report) => {
+  const known = new Set(AWS_REGIONS);
+  const seen = new Set<string>();
+  fleet.distributor?.regions?.forEach((region, i) => {
+    const path = ["distributor", "regions", i];
+    if (!known.has(region)) {
+      const near = closest(region, AWS_REGIONS);
+      const hint = near ? `did you mean ${near}? ` : "";
+      report(error("unknown-region", path, `unknown AWS region: ${hint}allowed: ${AWS_REGIONS.join(", ")}`));
+    } else if (seen.has(region)) {
+      report(warning("duplicate-region", path, `${region} is listed twice`));
+    }
+    seen.add(region);
+  });
+};
+
+/** `A/B/C` declares `A`, `A/B` and `A/B/C`. */
+function declaredOus(paths: readonly string[]): Set<string> {
+  const all = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split("/");
+    for (let n = 1; n <= parts.length; n++) all.add(parts.slice(0, n).join("/"));
+  }
+  return all;
+}
+
+const organizationalUnits: Rule = (fleet, report) => {
+  partnersOf(fleet).forEach((p, i) => {
+    const listed: string[] = [];
+    p.organizationalUnits?.forEach((ou, j) => {
+      if (listed.includes(ou)) report(error("duplicate-ou", ["partners", i, "organizationalUnits", j], `OU ${ou} is listed twice`));
+      listed.push(ou);
+    });
+    const declared = declaredOus(listed);
+    p.linkedAccounts?.forEach((a, j) => {
+      if (a.ou !== undefined && !declared.has(a.ou)) {
+        const allowed = declared.size === 0 ? "none are declared" : `declared: ${[...declared].join(", ")}`;
+        report(error("unknown-ou", ["partners", i, "linkedAccounts", j, "ou"], `OU is not in this partner's organizationalUnits (${allowed})`));
+      }
+    });
+  });
+};
+
+const uniqueLinkedAccountNames: Rule = (fleet, report) => {
+  partnersOf(fleet).forEach((p, i) => {
+    const first = new Map<string, number>();
+    p.linkedAccounts?.forEach((a, j) => {
+      if (a.name === undefined) return;
+      const at = first.get(a.name);
+      if (at === undefined) first.set(a.name, j);
+      else report(error("duplicate-account-name", ["partners", i, "linkedAccounts", j, "name"], `account name "${a.name}" is already used at linkedAccounts[${at}] of this partner`));
+    });
+  });
+};
+
+/** Not errors: things a reviewer of the inventory should see. */
+const reviewerWarnings: Rule = (fleet, report) => {
+  if (fleet.distributor?.hub?.alertSubscriptions?.length === 0) {
+    report(warning("no-alert-subscriptions", ["distributor", "hub"], "no alertSubscriptions: root activity reaches the hub but nobody is notified"));
+  }
+  partnersOf(fleet).forEach((p, i) => {
+    const at = ["partners", i];
+    if (p.partnerAdmins?.length === 0) {
+      report(warning("no-partner-admins", at, "no partnerAdmins: the partner gets no admin access to its payer, so only the distributor can run its organization"));
+    }
+    if (p.features?.rootActivityMonitor === false) {
+      report(warning("root-monitor-off", [...at, "features", "rootActivityMonitor"], "root activity in this payer will not be alerted"));
+    } else if (p.features?.organizationTrail === false) {
+      report(warning("trail-off", [...at, "features", "organizationTrail"], "without a trail, root API calls raise no events: only console sign-ins will be alerted"));
+    }
+    if (p.payer !== undefined && p.payer.primaryContact === undefined) {
+      report(warning("no-primary-contact", [...at, "payer"], "no primaryContact: audit cannot check that the primary phone is the customer's"));
+    }
+  });
+};
+
+/** The rules whose findings are errors. */
+export const RULES: readonly Rule[] = [
+  uniquePartnerIds,
+  reservedStackName,
+  uniqueAccountIds,
+  uniqueEmails,
+  payerEmailOnDistributorDomain,
+  linkedEmailOffDistributorDomain,
+  customerHoldsMfaAndPhone,
+  knownRegions,
+  organizationalUnits,
+  uniqueLinkedAccountNames,
+];
+
+/**
+ * Runs every rule. Reviewer warnings only make sense once the schema holds: on a salvaged
+ * inventory a missing field is an error already, not a finding to warn about.
+ */
+export function checkFleet(fleet: Fleet, report: Report, options: { warnings: boolean }): void {
+  for (const rule of RULES) rule(fleet, report);
+  if (options.warnings) reviewerWarnings(fleet, report);
+}

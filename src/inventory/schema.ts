@@ -1,0 +1,225 @@
+/**
+ * The inventory's source schema. The TypeScript types below are inferred from it and
+ * `schema/inventory.schema.json` is generated from it (`npm run schema`), so editors, the
+ * loader and the code all agree. Messages given here are shown to users verbatim, after the
+ * field path: they say what is allowed.
+ */
+import { z } from "zod";
+
+const ACCOUNT_ID = /^\d{12}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const PRINCIPAL_ARN = /^arn:aws:iam::\d{12}:(root|role\/[\w+=,.@/-]{1,512}|user\/[\w+=,.@/-]{1,512})$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** Pulumi's own rule for stack names. */
+const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const OU_PATH = /^[^/\s][^/]{0,127}(\/[^/\s][^/]{0,127})*$/;
+/** S3 bucket names, with `*` allowed so that a family of buckets can be fenced at once. */
+const BUCKET_PATTERN = /^[a-z0-9*][a-z0-9.*-]{1,62}$/;
+const PHONE = /^\+[0-9][0-9 ().-]{5,30}$/;
+
+export const AccountId = z
+  .string()
+  .regex(ACCOUNT_ID, "must be an AWS account id: exactly 12 digits, quoted")
+  .describe("AWS account id: exactly 12 digits, written as a quoted string");
+
+const Email = z.email("must be an e-mail address").describe("E-mail address");
+
+const PrincipalArn = z
+  .string()
+  .regex(PRINCIPAL_ARN, "must be an IAM principal ARN: arn:aws:iam::<12 digits>:role/NAME, user/NAME or root")
+  .describe("IAM principal ARN (role, user or account root) in the aws partition");
+
+const RoleName = z
+  .string()
+  .regex(ROLE_NAME, "must be an IAM role name: 1-64 of letters, digits and +=,.@_-")
+  .describe("IAM role name");
+
+const Phone = z
+  .string()
+  .regex(PHONE, "must be a phone number in international format, starting with + and the country code")
+  .describe("Phone number in international format, e.g. +44 20 7946 0000");
+
+export const Holder = z.enum(["customer", "distributor"]);
+
+export const AlternateContact = z
+  .strictObject({
+    name: z.string().min(1).max(64).describe("Contact's full name"),
+    title: z.string().min(1).max(50).describe("Contact's title or role"),
+    emailAddress: Email,
+    phoneNumber: Phone,
+    owner: Holder.optional().describe(
+      "Who owns this contact; the other party's admins may not overwrite it. Default: distributor for billing, customer for operations and security",
+    ),
+  })
+  .describe("An alternate contact of the payer account (aws.account.AlternativeContact)");
+
+export const PrimaryContact = z
+  .strictObject({
+    fullName: z.string().min(1).max(50).optional().describe("Full name as registered with AWS"),
+    companyName: z.string().min(1).max(50).optional().describe("Company name as registered with AWS"),
+    phoneNumber: Phone.describe("The customer's phone, used to reset the root MFA"),
+  })
+  .describe("The payer's primary contact as the customer registered it: compared with AWS, never written");
+
+export const Custody = z
+  .strictObject({
+    mfaHolder: Holder.describe("Who holds the root user's MFA device(s): must be the customer"),
+    primaryPhoneHolder: Holder.describe("Who owns the primary contact phone that resets the MFA: must be the customer"),
+  })
+  .describe("Split custody of the payer's root user: the distributor holds e-mail and password");
+
+export const Payer = z
+  .strictObject({
+    accountId: AccountId.describe("The payer (management) account id"),
+    rootEmail: Email.describe("The root user's e-mail: on one of the distributor's e-mail domains"),
+    custody: Custody,
+    primaryContact: PrimaryContact.optional(),
+    alternateContacts: z
+      .strictObject({
+        billing: AlternateContact.optional(),
+        operations: AlternateContact.optional(),
+        security: AlternateContact.optional(),
+      })
+      .optional()
+      .describe("Alternate contacts to set on the payer; absent types are left as they are"),
+  })
+  .describe("The distributor-owned payer (management) account of the partner's organization");
+
+export const LinkedAccount = z
+  .strictObject({
+    name: z.string().min(1).max(50).describe("Account name"),
+    email: Email.describe("Root e-mail of the linked account: on the customer's domain, never the distributor's"),
+    ou: z
+      .string()
+      .regex(OU_PATH, "must be an OU path such as Workloads/Prod")
+      .optional()
+      .describe("Path of the OU the account sits in, one of the partner's organizationalUnits. Default: the root"),
+    accountId: AccountId.optional().describe(
+      "An existing account to adopt (pulumi import). Default: the account is created",
+    ),
+  })
+  .describe("A customer-owned linked (member) account under the End Customer Account Model");
+
+export const Features = z
+  .strictObject({
+    rootActivityMonitor: z.boolean().default(true).describe("Root-activity rules in the payer, reporting to the hub. Default: true"),
+    organizationTrail: z.boolean().default(true).describe("A multi-region organization trail in the payer. Default: true"),
+    centralizedRootAccess: z
+      .boolean()
+      .default(false)
+      .describe("Centralized root access for member accounts (aws.iam.OrganizationsFeatures). Default: false"),
+  })
+  .describe("Feature switches for one partner");
+
+export const Partner = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(STACK_NAME, "must be a valid Pulumi stack name: 1-100 of letters, digits, '-', '_' and '.'")
+      .describe("Stable partner id; also the Pulumi stack name"),
+    name: z.string().min(1).max(128).describe("Display name"),
+    payer: Payer,
+    partnerAdmins: z
+      .array(PrincipalArn)
+      .default([])
+      .describe("Principals that may assume the partner-admin role, fenced by a permissions boundary. Default: none"),
+    organizationalUnits: z
+      .array(z.string().regex(OU_PATH, "must be an OU path such as Workloads/Prod"))
+      .default([])
+      .describe("OU paths to manage in the partner's organization; parents are implied. Default: none"),
+    linkedAccounts: z.array(LinkedAccount).default([]).describe("Customer-owned linked accounts. Default: none"),
+    features: Features.default({ rootActivityMonitor: true, organizationTrail: true, centralizedRootAccess: false }),
+  })
+  .describe("One partner organization: one Pulumi stack");
+
+export const AlertSubscription = z
+  .strictObject({
+    protocol: z.enum(["email", "https", "sqs", "lambda"]).describe("SNS subscription protocol"),
+    endpoint: z.string().min(1).describe("E-mail address, HTTPS URL, or queue/function ARN"),
+  })
+  .describe("An SNS subscription for root-activity alerts");
+
+export const Guardrails = z
+  .strictObject({
+    buckets: z
+      .array(z.string().regex(BUCKET_PATTERN, "must be an S3 bucket name, optionally with * wildcards"))
+      .default([])
+      .describe("Distributor-only S3 buckets (e.g. billing exports) the partner admin may neither read nor change"),
+    billingViews: z
+      .array(z.string().regex(/^[\w+=,.@:-]{1,128}$/, "must be a billing view name"))
+      .default([])
+      .describe("Distributor-only billing views (Cost Explorer) the partner admin may not use or change"),
+    governanceRoles: z
+      .array(RoleName)
+      .default([])
+      .describe("IAM roles of governance tooling the contract says the partner may not change or remove"),
+    governanceStacks: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, "must be a CloudFormation stack name"))
+      .default([])
+      .describe("CloudFormation stacks of governance tooling the partner may not update or delete"),
+  })
+  .describe("What the partner admin is fenced away from inside the payer");
+
+export const Distributor = z
+  .strictObject({
+    name: z.string().min(1).max(128).describe("The distributor's name"),
+    emailDomains: z
+      .array(z.string().regex(DOMAIN, "must be a lower-case DNS domain such as payers.example.com"))
+      .min(1)
+      .describe("Domains that every payer root e-mail must use; AWS support cross-checks them"),
+    hub: z
+      .strictObject({
+        accountId: AccountId.describe("The distributor's hub account, where root-activity alerts gather"),
+        alertSubscriptions: z.array(AlertSubscription).default([]).describe("Who is alerted. Default: nobody"),
+      })
+      .describe("The distributor's root-activity hub"),
+    automation: z
+      .strictObject({
+        roleName: RoleName.default("payerfleet-automation").describe(
+          "Role that payerfleet assumes in every payer. Default: payerfleet-automation",
+        ),
+        principals: z.array(PrincipalArn).min(1).describe("Principals that may assume the automation role"),
+      })
+      .describe("How payerfleet reaches each payer"),
+    billingAdmins: z.array(PrincipalArn).min(1).describe("Principals that may assume the billing-admin role in every payer"),
+    regions: z
+      .array(z.string())
+      .default([])
+      .describe("Regions in use; us-east-1 is always added for root sign-in events. Default: none"),
+    guardrails: Guardrails.default({ buckets: [], billingViews: [], governanceRoles: [], governanceStacks: [] }),
+  })
+  .describe("The distributor that owns every payer account");
+
+export const Inventory = z
+  .strictObject({
+    version: z.literal(1).default(1).describe("Inventory format version. Default: 1"),
+    distributor: Distributor,
+    partners: z.array(Partner).describe("Every partner organization the distributor bills"),
+  })
+  .describe("payerfleet inventory: the distributor and every partner it bills");
+
+export type Inventory = z.infer<typeof Inventory>;
+export type Distributor = z.infer<typeof Distributor>;
+export type Partner = z.infer<typeof Partner>;
+export type Payer = z.infer<typeof Payer>;
+export type LinkedAccount = z.infer<typeof LinkedAccount>;
+export type AlternateContact = z.infer<typeof AlternateContact>;
+export type PrimaryContact = z.infer<typeof PrimaryContact>;
+export type Holder = z.infer<typeof Holder>;
+export type ContactType = "billing" | "operations" | "security";
+
+/** The reserved stack name of the distributor's root-activity hub. */
+export const HUB_STACK = "hub";
+
+/** Who owns an alternate contact when the inventory does not say. */
+export function contactOwner(type: ContactType, contact: AlternateContact): Holder {
+  return contact.owner ?? (type === "billing" ? "distributor" : "customer");
+}
+
+/** The JSON Schema for editors, generated from the source schema above. */
+export function inventoryJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(Inventory, { io: "input", target: "draft-2020-12" }),
+    title: "payerfleet inventory",
+  };
+}
