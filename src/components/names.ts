@@ -1,0 +1,31 @@
+/**
+ * Names of what payerfleet creates in every payer and in the hub. `bootstrap`, `audit` and the
+ * guardrail policies read them too, so they are a compatibility promise: renaming one replaces
+ * resources in every stack.
+ */
+
+/** Everything payerfleet owns in a payer is named with this prefix, so one deny fences it all. */
+export const NAME_PREFIX = "payerfleet-";
+
+export const BILLING_ADMIN_ROLE = "payerfleet-billing-admin";
+export const PARTNER_ADMIN_ROLE = "payerfleet-partner-admin";
+/** The permissions boundary every partner-created role and user must carry. */
+export const PARTNER_BOUNDARY_POLICY = "payerfleet-partner-boundary";
+export const ROOT_ACTIVITY_RULE = "payerfleet-root-activity";
+/** Role EventBridge assumes in a payer to deliver root events to the hub bus. */
+export const ROOT_ACTIVITY_DELIVERY_ROLE = "payerfleet-root-activity-delivery";
+export const ORGANIZATION_TRAIL = "payerfleet-organization-trail";
+/** The hub's event bus, one per region, of this name. */
+export const HUB_EVENT_BUS = "payerfleet-root-activity";
+
+export function roleArn(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+export function policyArn(accountId: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy/${policyName}`;
+}
+
+export function hubEventBusArn(region: string, hubAccountId: string): string {
+  return `arn:aws:events:${region}:${hubAccountId}:event-bus/${HUB_EVENT_BUS}`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Runs a Pulumi program under the SDK's runtime mocks and records every resource it declares,
+ * with the options the engine would see (parent, protect, import, ignoreChanges, provider).
+ * `plan` shows this offline desired state; the component tests assert it. No engine, no
+ * cloud: the mocks echo inputs back as outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface DeclaredResource {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  /** URN of the parent; empty for the stack's direct children. */
+  readonly parent: string;
+  readonly custom: boolean;
+  readonly protect: boolean;
+  /** The id to adopt with `import`, when one is given. */
+  readonly importId?: string;
+  readonly ignoreChanges: string[];
+  /** URN::id reference of the explicit provider, when one is given. */
+  readonly provider?: string;
+  /** Inputs as resolved by the SDK; secrets appear as {@link SECRET_MASK}. */
+  readonly inputs: Record<string, unknown>;
+}
+
+export const SECRET_MASK = "[secret]";
+/** How the SDK marks a secret value on the wire. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Answers data-source calls (e.g. aws:account/getPrimaryContact) under the mocks. */
+export type CallMock = (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
+
+export interface DeclareOptions {
+  readonly project?: string;
+  readonly stack: string;
+  readonly call?: CallMock;
+}
+
+export interface Declared {
+  readonly resources: DeclaredResource[];
+  readonly outputs: Record<string, unknown>;
+  /** Data-source calls the program made, by token, in order. */
+  readonly calls: { token: string; inputs: Record<string, unknown> }[];
+}
+
+interface RegisterResourceRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProtect(): boolean;
+  getImportid(): string;
+  getIgnorechangesList(): string[];
+  getProvider(): string;
+  getObject(): unknown;
+}
+
+function mask(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(mask);
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (record[SECRET_SIG_KEY] === SECRET_SIG) return SECRET_MASK;
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mask(v)]));
+  }
+  return value;
+}
+
+/** The URN the mock monitor gives a resource, so that parents can be named by URN. */
+function urnOf(project: string, stack: string, req: RegisterResourceRequest): string {
+  const parent = req.getParent();
+  const parentType = parent === "" ? "" : `${parent.split("::")[2]}$`;
+  return `urn:pulumi:${stack}::${project}::${parentType}${req.getType()}::${req.getName()}`;
+}
+
+/**
+ * Declares the program's resources under mocks. Runs one program at a time: the SDK's mock
+ * monitor is process-wide state.
+ */
+export async function declare(program: () => Promise<Record<string, unknown>> | Record<string, unknown>, options: DeclareOptions): Promise<Declared> {
+  const project = options.project ?? "payerfleet";
+  const resources: DeclaredResource[] = [];
+  const calls: Declared["calls"] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
+      call: (args) => {
+        calls.push({ token: args.token, inputs: args.inputs });
+        return options.call?.(args.token, args.inputs) ?? {};
+      },
+    },
+    project,
+    options.stack,
+    false,
+  );
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: RegisterResourceRequest, callback: unknown): Promise<void>;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    const importId = req.getImportid();
+    const provider = req.getProvider();
+    resources.push({
+      type: req.getType(),
+      name: req.getName(),
+      urn: urnOf(project, options.stack, req),
+      parent: req.getParent(),
+      custom: req.getCustom(),
+      protect: req.getProtect(),
+      ...(importId === "" ? {} : { importId }),
+      ignoreChanges: req.getIgnorechangesList(),
+      ...(provider === "" ? {} : { provider }),
+      inputs: mask(pulumi.runtime.deserializeProperties(req.getObject() as Parameters<typeof pulumi.runtime.deserializeProperties>[0])) as Record<string, unknown>,
+    });
+    return register(req, callback);
+  };
+  try {
+    const outputs = await program();
+    const resolved = await new Promise<Record<string, unknown>>((resolve) => pulumi.output(outputs).apply((o) => resolve(o as Record<string, unknown>)));
+    return { resources, outputs: resolved, calls };
+  } finally {
+    // Waits for every outstanding registration before the next program may run.
+    await pulumi.runtime.disconnect();
+  }
+}
