@@ -4,6 +4,8 @@
  */
 import yargs from "yargs";
 import { validateCommand } from "./validate.ts";
+import { planCommand } from "./plan.ts";
+import { policiesCommand } from "./policies.ts";
 import { EXIT } from "./exit.ts";
 
 export async function main(args: readonly string[]): Promise<void> {
@@ -12,6 +14,8 @@ export async function main(args: readonly string[]): Promise<void> {
     .scriptName("payerfleet")
     .usage("$0 <command> [options]\n\nReconcile the distributor-owned payer account of every partner with Pulumi.")
     .command(validateCommand)
+    .command(planCommand)
+    .command(policiesCommand)
     .demandCommand(1, "A command is required.")
     .strict()
     .recommendCommands()

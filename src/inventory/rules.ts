@@ -162,7 +162,7 @@ const knownRegions: Rule = (fleet, report) => {
 };
 
 /** `A/B/C` declares `A`, `A/B` and `A/B/C`. */
-function declaredOus(paths: readonly string[]): Set<string> {
+export function declaredOus(paths: readonly string[]): Set<string> {
   const all = new Set<string>();
   for (const path of paths) {
     const parts = path.split("/");
@@ -179,10 +179,15 @@ const organizationalUnits: Rule = (fleet, report) => {
       listed.push(ou);
     });
     const declared = declaredOus(listed);
+    const allowed = `(${declared.size === 0 ? "none are declared" : `declared: ${[...declared].join(", ")}`})`;
+    for (const path of Object.keys(p.existingOrganizationalUnits ?? {})) {
+      if (!declared.has(path)) {
+        report(error("unknown-ou", ["partners", i, "existingOrganizationalUnits", path], `OU ${path} is not in this partner's organizationalUnits ${allowed}`));
+      }
+    }
     p.linkedAccounts?.forEach((a, j) => {
       if (a.ou !== undefined && !declared.has(a.ou)) {
-        const allowed = declared.size === 0 ? "none are declared" : `declared: ${[...declared].join(", ")}`;
-        report(error("unknown-ou", ["partners", i, "linkedAccounts", j, "ou"], `OU is not in this partner's organizationalUnits (${allowed})`));
+        report(error("unknown-ou", ["partners", i, "linkedAccounts", j, "ou"], `OU is not in this partner's organizationalUnits ${allowed}`));
       }
     });
   });

@@ -16,6 +16,8 @@ const OU_PATH = /^[^/\s][^/]{0,127}(\/[^/\s][^/]{0,127})*$/;
 /** S3 bucket names, with `*` allowed so that a family of buckets can be fenced at once. */
 const BUCKET_PATTERN = /^[a-z0-9*][a-z0-9.*-]{1,62}$/;
 const PHONE = /^\+[0-9][0-9 ().-]{5,30}$/;
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const OU_ID = /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
 export const AccountId = z
   .string()
@@ -71,6 +73,11 @@ export const Custody = z
 export const Payer = z
   .strictObject({
     accountId: AccountId.describe("The payer (management) account id"),
+    organizationId: z
+      .string()
+      .regex(ORGANIZATION_ID, "must be an AWS Organizations id such as o-a1b2c3d4e5")
+      .optional()
+      .describe("The partner's existing organization, adopted with pulumi import. Default: a new organization is created"),
     rootEmail: Email.describe("The root user's e-mail: on one of the distributor's e-mail domains"),
     custody: Custody,
     primaryContact: PrimaryContact.optional(),
@@ -127,6 +134,10 @@ export const Partner = z
       .array(z.string().regex(OU_PATH, "must be an OU path such as Workloads/Prod"))
       .default([])
       .describe("OU paths to manage in the partner's organization; parents are implied. Default: none"),
+    existingOrganizationalUnits: z
+      .record(z.string(), z.string().regex(OU_ID, "must be an OU id such as ou-ab12-cd34ef56"))
+      .default({})
+      .describe("OUs that exist already, by path, adopted with pulumi import instead of created. Default: none"),
     linkedAccounts: z.array(LinkedAccount).default([]).describe("Customer-owned linked accounts. Default: none"),
     features: Features.default({ rootActivityMonitor: true, organizationTrail: true, centralizedRootAccess: false }),
   })
@@ -206,6 +217,7 @@ export type LinkedAccount = z.infer<typeof LinkedAccount>;
 export type AlternateContact = z.infer<typeof AlternateContact>;
 export type PrimaryContact = z.infer<typeof PrimaryContact>;
 export type Holder = z.infer<typeof Holder>;
+export type Guardrails = z.infer<typeof Guardrails>;
 export type ContactType = "billing" | "operations" | "security";
 
 /** The reserved stack name of the distributor's root-activity hub. */

@@ -5,6 +5,7 @@
  * cloud: the mocks echo inputs back as outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { mockState, providerScope, type ProviderScope } from "./mock-state.ts";
 
 export interface DeclaredResource {
   readonly type: string;
@@ -66,6 +67,11 @@ function mask(value: unknown): unknown {
   return value;
 }
 
+/** A provider's URN: providers are top-level in payerfleet's programs. */
+function urnOfName(project: string, stack: string, type: string, name: string): string {
+  return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
 /** The URN the mock monitor gives a resource, so that parents can be named by URN. */
 function urnOf(project: string, stack: string, req: RegisterResourceRequest): string {
   const parent = req.getParent();
@@ -81,9 +87,19 @@ export async function declare(program: () => Promise<Record<string, unknown>> | 
   const project = options.project ?? "payerfleet";
   const resources: DeclaredResource[] = [];
   const calls: Declared["calls"] = [];
+  /** Provider reference (`urn::id`) → where it acts. */
+  const scopes = new Map<string, ProviderScope>();
   await pulumi.runtime.setMocks(
     {
-      newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
+      newResource: (args) => {
+        if (!args.custom) return { id: undefined, state: args.inputs };
+        if (args.type.startsWith("pulumi:providers:")) {
+          const id = `${args.name}-id`;
+          scopes.set(`${urnOfName(project, options.stack, args.type, args.name)}::${id}`, providerScope(args.inputs));
+          return { id, state: args.inputs };
+        }
+        return mockState(args.type, args.name, args.inputs, args.provider ? scopes.get(args.provider) : undefined, args.id || undefined);
+      },
       call: (args) => {
         calls.push({ token: args.token, inputs: args.inputs });
         return options.call?.(args.token, args.inputs) ?? {};

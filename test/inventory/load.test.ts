@@ -261,6 +261,30 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "an existing OU id for an OU the partner does not declare",
+    text: replace("    organizationalUnits: [Workloads/Prod]\n", "    organizationalUnits: [Workloads/Prod]\n    existingOrganizationalUnits: { Sandbox: ou-ab12-cd34ef56 }\n"),
+    expect: {
+      rule: "unknown-ou",
+      line: 26,
+      column: 45,
+      path: "partners[0].existingOrganizationalUnits.Sandbox",
+      value: "ou-ab12-cd34ef56",
+      message: "OU Sandbox is not in this partner's organizationalUnits (declared: Workloads, Workloads/Prod)",
+    },
+  },
+  {
+    name: "an organization id of the wrong form",
+    text: replace('      accountId: "100000000002"\n', '      accountId: "100000000002"\n      organizationId: o-XYZ\n'),
+    expect: {
+      rule: "schema",
+      line: 35,
+      column: 23,
+      path: "partners[1].payer.organizationId",
+      value: "o-XYZ",
+      message: "must be an AWS Organizations id such as o-a1b2c3d4e5",
+    },
+  },
+  {
     name: "an OU listed twice",
     text: replace("[Workloads/Prod]", "[Workloads/Prod, Workloads/Prod]"),
     expect: {

@@ -1,0 +1,90 @@
+import type * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { Inventory, Partner } from "../inventory/schema.ts";
+import { CustodyContacts } from "./custody-contacts.ts";
+import { DistributorAccess } from "./distributor-access.ts";
+import { LinkedAccount } from "./linked-account.ts";
+import { OrganizationSettings } from "./organization-settings.ts";
+import { PartnerAdminAccess } from "./partner-admin-access.ts";
+import { fenceContext } from "./partner-boundary.ts";
+
+export interface PartnerPayerArgs {
+  /** The whole inventory: the distributor's settings apply to every payer. */
+  readonly inventory: Inventory;
+  /** The partner whose payer this is. */
+  readonly partner: Partner;
+  /** One provider per monitored region, each assuming the automation role in this payer. */
+  readonly regionProviders: Readonly<Record<string, aws.Provider>>;
+}
+
+/**
+ * Everything for one partner's distributor-owned payer: its organization, the distributor's
+ * and the partner's access, custody contacts, and the customer-owned linked accounts. Global
+ * services (Organizations, IAM, Account) use the provider given in `opts`.
+ */
+export class PartnerPayer extends pulumi.ComponentResource {
+  readonly organization: OrganizationSettings;
+  readonly distributorAccess: DistributorAccess;
+  readonly partnerAdminAccess?: PartnerAdminAccess;
+  readonly contacts: CustodyContacts;
+  /** Linked accounts by name. */
+  readonly linkedAccounts: Readonly<Record<string, LinkedAccount>>;
+  /** Custody and guardrail findings for people to act on. */
+  readonly warnings: pulumi.Output<string[]>;
+
+  constructor(name: string, args: PartnerPayerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("payerfleet:payer:PartnerPayer", name, {}, opts);
+    const { inventory, partner } = args;
+    const child = { parent: this };
+    this.organization = new OrganizationSettings(
+      `${name}-organization`,
+      {
+        ...(partner.payer.organizationId === undefined ? {} : { organizationId: partner.payer.organizationId }),
+        organizationalUnits: partner.organizationalUnits,
+        existingOrganizationalUnits: partner.existingOrganizationalUnits,
+        centralizedRootAccess: partner.features.centralizedRootAccess,
+      },
+      child,
+    );
+    this.distributorAccess = new DistributorAccess(`${name}-distributor-access`, { distributor: inventory.distributor }, child);
+    if (partner.partnerAdmins.length > 0) {
+      this.partnerAdminAccess = new PartnerAdminAccess(
+        `${name}-partner-admin`,
+        { principals: partner.partnerAdmins, fence: fenceContext(inventory, partner) },
+        child,
+      );
+    }
+    this.contacts = new CustodyContacts(
+      `${name}-contacts`,
+      {
+        ...(partner.payer.alternateContacts === undefined ? {} : { alternateContacts: partner.payer.alternateContacts }),
+        ...(partner.payer.primaryContact === undefined ? {} : { primaryContact: partner.payer.primaryContact }),
+      },
+      child,
+    );
+    const linked: Record<string, LinkedAccount> = {};
+    for (const account of partner.linkedAccounts) {
+      // Keyed by account name, never by position: reordering the inventory replaces nothing.
+      linked[account.name] = new LinkedAccount(
+        `${name}-${account.name}`,
+        {
+          accountName: account.name,
+          email: account.email,
+          parentId: account.ou === undefined ? this.organization.rootId : this.organization.ouIds[account.ou]!,
+          ...(account.accountId === undefined ? {} : { accountId: account.accountId }),
+        },
+        child,
+      );
+    }
+    this.linkedAccounts = linked;
+    this.warnings = this.contacts.warnings;
+    this.registerOutputs({
+      organization: this.organization,
+      distributorAccess: this.distributorAccess,
+      partnerAdminAccess: this.partnerAdminAccess,
+      contacts: this.contacts,
+      linkedAccounts: this.linkedAccounts,
+      warnings: this.warnings,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Every IAM role payerfleet defines in a payer, with its trust policy, its permissions
+ * boundary and every policy attached, as the `policies --json` contract. Rendered from the same
+ * pure functions the components use, so what reviewers read is what gets deployed.
+ */
+import type { Inventory, Partner } from "../inventory/schema.ts";
+import { ADMINISTRATOR_ACCESS } from "../components/aws-managed-policies.ts";
+import { automationTrust, billingAdminPermissions, billingAdminTrust } from "../components/distributor-policies.ts";
+import { assumeRoleTrust, type PolicyDocument } from "../components/iam-document.ts";
+import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policyArn, roleArn } from "../components/names.ts";
+import { fenceContext, partnerBoundary, partnerBoundaryArn } from "../components/partner-boundary.ts";
+
+export interface RenderedPolicy {
+  readonly name: string;
+  /** Present for managed policies (AWS's or the payer's own); absent for inline ones. */
+  readonly arn?: string;
+  readonly document: PolicyDocument;
+}
+
+export interface RenderedRole {
+  readonly name: string;
+  readonly arn: string;
+  readonly trustPolicy: PolicyDocument;
+  readonly permissionsBoundary: { readonly name: string; readonly arn: string; readonly document: PolicyDocument } | null;
+  readonly policies: readonly RenderedPolicy[];
+}
+
+export interface PartnerPolicies {
+  readonly partner: string;
+  readonly accountId: string;
+  readonly roles: readonly RenderedRole[];
+}
+
+function billingAdminRole(inventory: Inventory, partner: Partner): RenderedRole {
+  const account = partner.payer.accountId;
+  return {
+    name: BILLING_ADMIN_ROLE,
+    arn: roleArn(account, BILLING_ADMIN_ROLE),
+    trustPolicy: billingAdminTrust(inventory.distributor),
+    permissionsBoundary: null,
+    policies: [{ name: BILLING_ADMIN_ROLE, arn: policyArn(account, BILLING_ADMIN_ROLE), document: billingAdminPermissions(inventory.distributor) }],
+  };
+}
+
+function partnerAdminRole(inventory: Inventory, partner: Partner): RenderedRole | undefined {
+  if (partner.partnerAdmins.length === 0) return undefined;
+  const account = partner.payer.accountId;
+  return {
+    name: PARTNER_ADMIN_ROLE,
+    arn: roleArn(account, PARTNER_ADMIN_ROLE),
+    trustPolicy: assumeRoleTrust(partner.partnerAdmins),
+    permissionsBoundary: {
+      name: PARTNER_BOUNDARY_POLICY,
+      arn: partnerBoundaryArn(account),
+      document: partnerBoundary(fenceContext(inventory, partner)),
+    },
+    policies: [ADMINISTRATOR_ACCESS],
+  };
+}
+
+/** The automation role, created by `bootstrap` before any stack exists. */
+function automationRole(inventory: Inventory, partner: Partner): RenderedRole {
+  const name = inventory.distributor.automation.roleName;
+  return {
+    name,
+    arn: roleArn(partner.payer.accountId, name),
+    trustPolicy: automationTrust(inventory.distributor),
+    permissionsBoundary: null,
+    policies: [],
+  };
+}
+
+export function renderPartnerPolicies(inventory: Inventory, partner: Partner): PartnerPolicies {
+  const roles = [automationRole(inventory, partner), billingAdminRole(inventory, partner), partnerAdminRole(inventory, partner)];
+  return { partner: partner.id, accountId: partner.payer.accountId, roles: roles.filter((r): r is RenderedRole => r !== undefined) };
+}

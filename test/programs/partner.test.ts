@@ -1,0 +1,223 @@
+import { expect } from "chai";
+import type { Inventory } from "../../src/inventory/schema.ts";
+import { programFor } from "../../src/program.ts";
+import { declare, type Declared, type DeclaredResource } from "../../src/plan/declare.ts";
+import { billingAdminPermissions, billingAdminTrust } from "../../src/components/distributor-policies.ts";
+import { assumeRoleTrust } from "../../src/components/iam-document.ts";
+import { fenceContext, partnerBoundary } from "../../src/components/partner-boundary.ts";
+import { exampleInventory, partnerOf } from "../support/example.ts";
+
+/** Custom resources only (components carry no cloud state), as `type name` lines, sorted. */
+function customResources(declared: Declared): string[] {
+  return declared.resources
+    .filter((r) => r.custom && !r.type.startsWith("payerfleet:"))
+    .map((r) => `${r.type} ${r.name}`)
+    .sort();
+}
+
+function one(declared: Declared, name: string): DeclaredResource {
+  const found = declared.resources.filter((r) => r.name === name);
+  if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);
+  return found[0]!;
+}
+
+const parentName = (declared: Declared, r: DeclaredResource) => declared.resources.find((p) => p.urn === r.parent)?.name;
+
+describe("the partner program under mocks", () => {
+  let inventory: Inventory;
+  before(async () => {
+    inventory = await exampleInventory();
+  });
+
+  it("declares exactly fabrikam's resources", async () => {
+    const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
+    expect(customResources(declared)).to.deep.equal([
+      "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-billing",
+      "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-operations",
+      "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-security",
+      "aws:iam/organizationsFeatures:OrganizationsFeatures fabrikam-organization-root-access",
+      "aws:iam/policy:Policy fabrikam-distributor-access-billing-admin-policy",
+      "aws:iam/policy:Policy fabrikam-partner-admin-boundary",
+      "aws:iam/role:Role fabrikam-distributor-access-billing-admin-role",
+      "aws:iam/role:Role fabrikam-partner-admin-role",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment fabrikam-distributor-access-billing-admin-attachment",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment fabrikam-partner-admin-administrator-access",
+      "aws:organizations/account:Account fabrikam-fabrikam-platform-account",
+      "aws:organizations/account:Account fabrikam-fabrikam-workloads-dev-account",
+      "aws:organizations/account:Account fabrikam-fabrikam-workloads-prod-account",
+      "aws:organizations/organization:Organization fabrikam-organization-organization",
+      "aws:organizations/organizationalUnit:OrganizationalUnit fabrikam-organization-ou-Platform",
+      "aws:organizations/organizationalUnit:OrganizationalUnit fabrikam-organization-ou-Workloads",
+      "pulumi:providers:aws fabrikam-eu-central-1",
+      "pulumi:providers:aws fabrikam-eu-west-1",
+      "pulumi:providers:aws fabrikam-us-east-1",
+    ]);
+  });
+
+  it("declares exactly contoso's resources: no root access feature, no alternate contacts", async () => {
+    const declared = await declare(programFor(inventory, "contoso"), { stack: "contoso" });
+    expect(customResources(declared)).to.deep.equal([
+      "aws:iam/policy:Policy contoso-distributor-access-billing-admin-policy",
+      "aws:iam/policy:Policy contoso-partner-admin-boundary",
+      "aws:iam/role:Role contoso-distributor-access-billing-admin-role",
+      "aws:iam/role:Role contoso-partner-admin-role",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-distributor-access-billing-admin-attachment",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-partner-admin-administrator-access",
+      "aws:organizations/account:Account contoso-contoso-data-lake-account",
+      "aws:organizations/account:Account contoso-contoso-mes-prod-account",
+      "aws:organizations/account:Account contoso-contoso-mes-test-account",
+      "aws:organizations/account:Account contoso-contoso-research-dev-account",
+      "aws:organizations/account:Account contoso-contoso-research-prod-account",
+      "aws:organizations/organization:Organization contoso-organization-organization",
+      "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Manufacturing",
+      "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Research",
+      "pulumi:providers:aws contoso-eu-central-1",
+      "pulumi:providers:aws contoso-eu-west-1",
+      "pulumi:providers:aws contoso-us-east-1",
+    ]);
+  });
+
+  it("declares northwind's 34 linked accounts in its nested OUs, and no partner-admin access", async () => {
+    const northwind = partnerOf(inventory, "northwind");
+    const declared = await declare(programFor(inventory, "northwind"), { stack: "northwind" });
+    const accounts = declared.resources.filter((r) => r.type === "aws:organizations/account:Account");
+    expect(accounts.map((a) => a.name).sort()).to.deep.equal(northwind.linkedAccounts.map((a) => `northwind-${a.name}-account`).sort());
+    const ous = declared.resources.filter((r) => r.type === "aws:organizations/organizationalUnit:OrganizationalUnit");
+    expect(ous.map((o) => o.name).sort()).to.deep.equal(
+      ["Infrastructure", "Sandbox", "Security", "Workloads", "Workloads/NonProd", "Workloads/Prod"].map((p) => `northwind-organization-ou-${p}`),
+    );
+    // A nested OU hangs under its parent OU, a top-level one under the organization root.
+    expect(one(declared, "northwind-organization-ou-Workloads/Prod").inputs).to.deep.equal({ name: "Prod", parentId: "ou-example-workloads" });
+    expect(one(declared, "northwind-organization-ou-Workloads").inputs).to.deep.equal({ name: "Workloads", parentId: "r-examplerootid" });
+    expect(one(declared, "northwind-northwind-orders-prod-account").inputs).to.deep.equal({
+      name: "northwind-orders-prod",
+      email: "aws-orders-prod@northwind.example",
+      parentId: "ou-example-prod",
+      closeOnDeletion: false,
+    });
+    expect(declared.resources.some((r) => r.type.startsWith("payerfleet:iam:PartnerAdmin"))).to.equal(false);
+  });
+
+  it("protects the customer's organization, OUs and accounts, adopts given ids, and ignores unreadable fields", async () => {
+    const declared = await declare(programFor(inventory, "contoso"), { stack: "contoso" });
+    const accounts = declared.resources.filter((r) => r.type === "aws:organizations/account:Account");
+    for (const account of accounts) {
+      expect(account.protect, account.name).to.equal(true);
+      expect(account.ignoreChanges, account.name).to.deep.equal(["roleName", "iamUserAccessToBilling"]);
+      expect(parentName(declared, account), account.name).to.equal(account.name.replace(/-account$/, ""));
+    }
+    expect(Object.fromEntries(accounts.map((a) => [a.name, a.importId ?? null]))).to.deep.equal({
+      "contoso-contoso-data-lake-account": null,
+      "contoso-contoso-mes-prod-account": "300000000003",
+      "contoso-contoso-mes-test-account": "300000000004",
+      "contoso-contoso-research-dev-account": "300000000002",
+      "contoso-contoso-research-prod-account": "300000000001",
+    });
+    const organization = one(declared, "contoso-organization-organization");
+    expect(organization).to.include({ protect: true });
+    expect(organization.ignoreChanges).to.deep.equal(["enabledPolicyTypes"]);
+    expect(organization.inputs).to.deep.equal({
+      featureSet: "ALL",
+      awsServiceAccessPrincipals: ["account.amazonaws.com", "cloudtrail.amazonaws.com", "iam.amazonaws.com"],
+    });
+    for (const ou of declared.resources.filter((r) => r.type.endsWith("OrganizationalUnit"))) expect(ou.protect, ou.name).to.equal(true);
+  });
+
+  it("wires the IAM documents of the pure policy builders into the roles", async () => {
+    const fabrikam = partnerOf(inventory, "fabrikam");
+    const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
+    const boundary = one(declared, "fabrikam-partner-admin-boundary");
+    expect(boundary.inputs["name"]).to.equal("payerfleet-partner-boundary");
+    expect(JSON.parse(boundary.inputs["policy"] as string)).to.deep.equal(partnerBoundary(fenceContext(inventory, fabrikam)));
+    const role = one(declared, "fabrikam-partner-admin-role");
+    expect(role.inputs["permissionsBoundary"]).to.equal("arn:aws:iam::100000000003:policy/payerfleet-partner-boundary");
+    expect(JSON.parse(role.inputs["assumeRolePolicy"] as string)).to.deep.equal(assumeRoleTrust(fabrikam.partnerAdmins));
+    expect(one(declared, "fabrikam-partner-admin-administrator-access").inputs).to.deep.equal({
+      role: "payerfleet-partner-admin",
+      policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+    });
+    const billing = one(declared, "fabrikam-distributor-access-billing-admin-role");
+    expect(JSON.parse(billing.inputs["assumeRolePolicy"] as string)).to.deep.equal(billingAdminTrust(inventory.distributor));
+    expect(billing.inputs["permissionsBoundary"]).to.equal(undefined);
+    const billingPolicy = one(declared, "fabrikam-distributor-access-billing-admin-policy");
+    expect(JSON.parse(billingPolicy.inputs["policy"] as string)).to.deep.equal(billingAdminPermissions(inventory.distributor));
+    expect(one(declared, "fabrikam-distributor-access-billing-admin-attachment").inputs).to.deep.equal({
+      role: "payerfleet-billing-admin",
+      policyArn: "arn:aws:iam::100000000003:policy/payerfleet-billing-admin",
+    });
+  });
+
+  it("sets the alternate contacts from inside the payer and never writes the primary contact", async () => {
+    const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
+    expect(one(declared, "fabrikam-contacts-security").inputs).to.deep.equal({
+      alternateContactType: "SECURITY",
+      name: "Fabrikam SOC",
+      title: "Security Operations",
+      emailAddress: "soc@fabrikam.example",
+      phoneNumber: "+33 1 70 36 00 30",
+    });
+    expect(declared.resources.some((r) => r.type === "aws:account/primaryContact:PrimaryContact")).to.equal(false);
+    expect(declared.calls.map((c) => c.token)).to.include("aws:account/getPrimaryContact:getPrimaryContact");
+  });
+
+  it("acts only in the payer, through the automation role, in us-east-1 and every listed region", async () => {
+    const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
+    const providers = declared.resources.filter((r) => r.type === "pulumi:providers:aws");
+    expect(providers.map((p) => [p.name, JSON.parse(p.inputs["allowedAccountIds"] as string), JSON.parse(p.inputs["assumeRoles"] as string)])).to.deep.equal(
+      ["us-east-1", "eu-west-1", "eu-central-1"].map((region) => [
+        `fabrikam-${region}`,
+        ["100000000003"],
+        [{ roleArn: "arn:aws:iam::100000000003:role/payerfleet-automation", sessionName: "payerfleet-fabrikam" }],
+      ]),
+    );
+    const usEast1 = providers.find((p) => p.name === "fabrikam-us-east-1")!;
+    // Global services, through the us-east-1 provider: never the default provider.
+    for (const r of declared.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))) {
+      expect(r.provider, r.name).to.equal(`${usEast1.urn}::fabrikam-us-east-1-id`);
+    }
+  });
+
+  it("renames nothing when partners, linked accounts and OUs are reordered", async () => {
+    const reordered: Inventory = {
+      ...inventory,
+      partners: [...inventory.partners].reverse().map((p) => ({
+        ...p,
+        linkedAccounts: [...p.linkedAccounts].reverse(),
+        organizationalUnits: [...p.organizationalUnits].reverse(),
+      })),
+    };
+    for (const id of ["northwind", "contoso"]) {
+      const before = await declare(programFor(inventory, id), { stack: id });
+      const after = await declare(programFor(reordered, id), { stack: id });
+      expect(after.resources.map((r) => r.urn).sort(), id).to.deep.equal(before.resources.map((r) => r.urn).sort());
+    }
+  });
+
+  it("outputs the stack's roles, linked account ids and warnings", async () => {
+    const declared = await declare(programFor(inventory, "contoso"), { stack: "contoso" });
+    expect(declared.outputs).to.deep.equal({
+      partner: "contoso",
+      payerAccountId: "100000000002",
+      billingAdminRoleArn: "arn:aws:iam::100000000002:role/payerfleet-billing-admin",
+      partnerAdminRoleArn: "arn:aws:iam::100000000002:role/payerfleet-partner-admin",
+      linkedAccountIds: {
+        "contoso-research-prod": "300000000001",
+        "contoso-research-dev": "300000000002",
+        "contoso-mes-prod": "300000000003",
+        "contoso-mes-test": "300000000004",
+        "contoso-data-lake": "(new account contoso-data-lake)",
+      },
+      warnings: ["primary contact: not read from AWS in an offline plan; preview and up compare it with the inventory"],
+    });
+  });
+
+  it("warns, without writing anything, when the customer's primary phone in AWS differs", async () => {
+    const declared = await declare(programFor(inventory, "contoso"), {
+      stack: "contoso",
+      call: (token) => (token === "aws:account/getPrimaryContact:getPrimaryContact" ? { phoneNumber: "+1 206 555 0199", companyName: "Contoso Pharmaceuticals" } : undefined),
+    });
+    expect(declared.outputs["warnings"]).to.deep.equal([
+      "primary contact: the phone in AWS (+1 206 555 0199) is not the inventory's (+1 206 555 0142); the customer owns it, so payerfleet will not overwrite it: confirm with the customer and correct whichever is wrong",
+    ]);
+  });
+});
