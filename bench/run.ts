@@ -1,8 +1,10 @@
 /** `npm run bench -- [name ...]`: runs the named benchmarks, or all of them. */
+import { benchPlan } from "./plan.ts";
 import { benchValidate } from "./validate.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   validate: benchValidate,
+  plan: benchPlan,
 };
 
 const args = process.argv.slice(2);
