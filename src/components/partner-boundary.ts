@@ -22,6 +22,14 @@ export const PARTNER_PATH = "/partner/";
 /** Services whose trusted access payerfleet's custody and monitoring depend on. */
 export const TRUSTED_SERVICES = ["account.amazonaws.com", "cloudtrail.amazonaws.com", "iam.amazonaws.com"] as const;
 
+/** IAM's quota on a managed policy document, a permissions boundary included. */
+export const MANAGED_POLICY_SIZE_QUOTA = 6144;
+
+/** The size IAM counts against {@link MANAGED_POLICY_SIZE_QUOTA}: characters, whitespace excluded. */
+export function managedPolicySize(document: PolicyDocument): number {
+  return JSON.stringify(document).replace(/\s/g, "").length;
+}
+
 export interface FenceContext {
   /** The payer (management) account. */
   readonly accountId: string;
@@ -46,35 +54,34 @@ export function fenceContext(inventory: Inventory, partner: Partner): FenceConte
   };
 }
 
-/** Actions that change a role or user, or hand one to a service. Reads stay allowed. */
+/**
+ * Actions that change a role or user, or hand one to a service. Reads stay allowed. The two
+ * wildcards match exactly the Create/Delete/Update access key and the Put/Delete role/user
+ * boundary actions: the boundary must stay within IAM's managed policy size quota.
+ */
 const IDENTITY_WRITES = [
+  "iam:*AccessKey",
+  "iam:*PermissionsBoundary",
   "iam:AttachRolePolicy",
   "iam:AttachUserPolicy",
-  "iam:CreateAccessKey",
   "iam:CreateLoginProfile",
   "iam:CreateRole",
   "iam:CreateServiceSpecificCredential",
   "iam:CreateUser",
-  "iam:DeleteAccessKey",
   "iam:DeleteLoginProfile",
   "iam:DeleteRole",
-  "iam:DeleteRolePermissionsBoundary",
   "iam:DeleteRolePolicy",
   "iam:DeleteUser",
-  "iam:DeleteUserPermissionsBoundary",
   "iam:DeleteUserPolicy",
   "iam:DetachRolePolicy",
   "iam:DetachUserPolicy",
   "iam:PassRole",
-  "iam:PutRolePermissionsBoundary",
   "iam:PutRolePolicy",
-  "iam:PutUserPermissionsBoundary",
   "iam:PutUserPolicy",
   "iam:TagRole",
   "iam:TagUser",
   "iam:UntagRole",
   "iam:UntagUser",
-  "iam:UpdateAccessKey",
   "iam:UpdateAssumeRolePolicy",
   "iam:UpdateLoginProfile",
   "iam:UpdateRole",
@@ -131,10 +138,20 @@ function identityStatements(fence: FenceContext): PolicyStatement[] {
       Condition: { StringEquals: { "aws:ResourceAccount": account } },
     },
     {
+      // Every role write by its verb, reads allowed; shorter than a list of actions (a
+      // boundary must fit IAM's managed policy size quota) and it covers actions IAM adds later.
       Sid: "DenyDistributorRoles",
       Effect: "Deny",
-      Action: [...IDENTITY_WRITES.filter((a) => a.includes("Role")), ...ROLE_SESSION],
+      Action: ["iam:Attach*", "iam:Create*", "iam:Delete*", "iam:Detach*", "iam:PassRole", "iam:Put*", "iam:Tag*", "iam:Untag*", "iam:Update*", "sts:*"],
       Resource: distributorRoleArns(fence),
+    },
+    {
+      // Identity Center provisions its roles (AWSReservedSSO_*) without this boundary: a
+      // permission set assigned or provisioned to the payer would step around the fence.
+      Sid: "DenyIdentityCenterInPayer",
+      Effect: "Deny",
+      Action: ["sso:CreateAccountAssignment", "sso:ProvisionPermissionSet"],
+      Resource: `arn:aws:sso:::account/${account}`,
     },
     {
       Sid: "DenyDistributorPolicyEdits",
@@ -169,20 +186,13 @@ function monitoringStatements(account: string): PolicyStatement[] {
       Resource: `arn:aws:cloudtrail:*:${account}:trail/${ORGANIZATION_TRAIL}`,
     },
     {
+      // Every write, reads allowed: a default encryption key CloudTrail may not use, requester
+      // pays, replication or object lock stop or divert the trail's delivery as surely as a
+      // bucket policy does. `*` in an ARN also matches `/`: the objects are covered.
       Sid: "DenyPayerfleetBucketTampering",
       Effect: "Deny",
-      Action: [
-        "s3:DeleteBucket",
-        "s3:DeleteBucketPolicy",
-        "s3:DeleteObject",
-        "s3:DeleteObjectVersion",
-        "s3:PutBucketAcl",
-        "s3:PutBucketPolicy",
-        "s3:PutBucketVersioning",
-        "s3:PutLifecycleConfiguration",
-        "s3:PutObject",
-      ],
-      Resource: [`arn:aws:s3:::${NAME_PREFIX}*`, `arn:aws:s3:::${NAME_PREFIX}*/*`],
+      Action: ["s3:Delete*", "s3:Put*", "s3:Update*"],
+      Resource: `arn:aws:s3:::${NAME_PREFIX}*`,
     },
     {
       Sid: "DenyRootActivityRuleTampering",
@@ -205,7 +215,22 @@ function monitoringStatements(account: string): PolicyStatement[] {
       Resource: "*",
       Condition: { StringEquals: { "organizations:ServicePrincipal": [...TRUSTED_SERVICES] } },
     },
+    {
+      // A CloudTrail delegated administrator, a member account outside this fence, may update
+      // and delete every organization trail. CloudTrail's own call carries no service principal.
+      Sid: "DenyOrganizationTrailDelegation",
+      Effect: "Deny",
+      Action: ["cloudtrail:RegisterOrganizationDelegatedAdmin", "organizations:RegisterDelegatedAdministrator"],
+      Resource: "*",
+      Condition: { StringEqualsIfExists: { "organizations:ServicePrincipal": "cloudtrail.amazonaws.com" } },
+    },
   ];
+}
+
+/** A name ending in `*` already matches its objects: `*` in an ARN also matches `/`. */
+function bucketAndObjectArns(bucket: string): string[] {
+  const arn = `arn:aws:s3:::${bucket}`;
+  return bucket.endsWith("*") ? [arn] : [arn, `${arn}/*`];
 }
 
 function guardrailStatements(fence: FenceContext): (PolicyStatement | undefined)[] {
@@ -217,7 +242,7 @@ function guardrailStatements(fence: FenceContext): (PolicyStatement | undefined)
           Sid: "DenyDistributorBuckets",
           Effect: "Deny",
           Action: "s3:*",
-          Resource: guardrails.buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]),
+          Resource: guardrails.buckets.flatMap(bucketAndObjectArns),
         },
     guardrails.billingViews.length === 0
       ? undefined
@@ -253,7 +278,12 @@ function guardrailStatements(fence: FenceContext): (PolicyStatement | undefined)
  * distributor owns are not the partner's to change.
  */
 function custodyStatements(fence: FenceContext): (PolicyStatement | undefined)[] {
-  const payer = `arn:aws:account::${fence.accountId}:account`;
+  // The payer as the Account Management API names it: `account` when a call acts on the
+  // caller's own account, `accountInOrganization` when a management account names one by id.
+  // StartPrimaryEmailUpdate only takes the second form (and AWS refuses the management
+  // account's own id there today): on the first form alone its deny matched no request.
+  const id = fence.accountId;
+  const payer = [`arn:aws:account::${id}:account`, `arn:aws:account::${id}:account/o-*/${id}`];
   return [
     {
       Sid: "DenyBillingSettings",
@@ -275,6 +305,8 @@ function custodyStatements(fence: FenceContext): (PolicyStatement | undefined)[]
         "payments:Delete*",
         "payments:Make*",
         "payments:Update*",
+        "tax:BatchDelete*",
+        "tax:BatchPut*",
         "tax:Delete*",
         "tax:Put*",
         "tax:Update*",
