@@ -5,6 +5,8 @@ import { CustodyContacts } from "./custody-contacts.ts";
 import { DistributorAccess } from "./distributor-access.ts";
 import { LinkedAccount } from "./linked-account.ts";
 import { OrganizationSettings } from "./organization-settings.ts";
+import { OrganizationTrail } from "./organization-trail.ts";
+import { RootActivitySpoke } from "./root-activity-spoke.ts";
 import { PartnerAdminAccess } from "./partner-admin-access.ts";
 import { fenceContext } from "./partner-boundary.ts";
 
@@ -27,6 +29,10 @@ export class PartnerPayer extends pulumi.ComponentResource {
   readonly distributorAccess: DistributorAccess;
   readonly partnerAdminAccess?: PartnerAdminAccess;
   readonly contacts: CustodyContacts;
+  /** The multi-region organization trail, when the partner's features enable it. */
+  readonly organizationTrail?: OrganizationTrail;
+  /** Root-activity rules reporting to the hub, when the partner's features enable it. */
+  readonly rootActivity?: RootActivitySpoke;
   /** Linked accounts by name. */
   readonly linkedAccounts: Readonly<Record<string, LinkedAccount>>;
   /** Custody and guardrail findings for people to act on. */
@@ -62,6 +68,27 @@ export class PartnerPayer extends pulumi.ComponentResource {
       },
       child,
     );
+    if (partner.features.organizationTrail) {
+      // Root API-call events need a trail; it needs trusted access for CloudTrail first. Its
+      // bucket policy names the trail in us-east-1: the provider from opts must be that region's.
+      this.organizationTrail = new OrganizationTrail(
+        `${name}-organization-trail`,
+        { payerAccountId: partner.payer.accountId, organizationId: this.organization.organization.id },
+        { parent: this, dependsOn: [this.organization] },
+      );
+    }
+    if (partner.features.rootActivityMonitor) {
+      this.rootActivity = new RootActivitySpoke(
+        `${name}-root-activity`,
+        {
+          payerAccountId: partner.payer.accountId,
+          hubAccountId: inventory.distributor.hub.accountId,
+          regions: inventory.distributor.regions,
+          providers: args.regionProviders,
+        },
+        { parent: this, ...(this.organizationTrail === undefined ? {} : { dependsOn: [this.organizationTrail] }) },
+      );
+    }
     const linked: Record<string, LinkedAccount> = {};
     for (const account of partner.linkedAccounts) {
       // Keyed by account name, never by position: reordering the inventory replaces nothing.
@@ -83,6 +110,8 @@ export class PartnerPayer extends pulumi.ComponentResource {
       distributorAccess: this.distributorAccess,
       partnerAdminAccess: this.partnerAdminAccess,
       contacts: this.contacts,
+      organizationTrail: this.organizationTrail,
+      rootActivity: this.rootActivity,
       linkedAccounts: this.linkedAccounts,
       warnings: this.warnings,
     });

@@ -9,6 +9,9 @@ import { automationTrust, billingAdminPermissions, billingAdminTrust } from "../
 import { assumeRoleTrust, type PolicyDocument } from "../components/iam-document.ts";
 import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policyArn, roleArn } from "../components/names.ts";
 import { fenceContext, partnerBoundary, partnerBoundaryArn } from "../components/partner-boundary.ts";
+import { deliveryRolePolicy, deliveryRoleTrust } from "../components/root-activity-policies.ts";
+import { monitoredRegions } from "../inventory/regions.ts";
+import { ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
 
 export interface RenderedPolicy {
   readonly name: string;
@@ -70,7 +73,25 @@ function automationRole(inventory: Inventory, partner: Partner): RenderedRole {
   };
 }
 
+/** The role EventBridge assumes to deliver root activity to the hub, when monitoring is on. */
+function rootActivityDeliveryRole(inventory: Inventory, partner: Partner): RenderedRole | undefined {
+  if (!partner.features.rootActivityMonitor) return undefined;
+  const account = partner.payer.accountId;
+  return {
+    name: ROOT_ACTIVITY_DELIVERY_ROLE,
+    arn: roleArn(account, ROOT_ACTIVITY_DELIVERY_ROLE),
+    trustPolicy: deliveryRoleTrust(account),
+    permissionsBoundary: null,
+    policies: [{ name: "put-events-on-hub-buses", document: deliveryRolePolicy(monitoredRegions(inventory.distributor.regions), inventory.distributor.hub.accountId) }],
+  };
+}
+
 export function renderPartnerPolicies(inventory: Inventory, partner: Partner): PartnerPolicies {
-  const roles = [automationRole(inventory, partner), billingAdminRole(inventory, partner), partnerAdminRole(inventory, partner)];
+  const roles = [
+    automationRole(inventory, partner),
+    billingAdminRole(inventory, partner),
+    partnerAdminRole(inventory, partner),
+    rootActivityDeliveryRole(inventory, partner),
+  ];
   return { partner: partner.id, accountId: partner.payer.accountId, roles: roles.filter((r): r is RenderedRole => r !== undefined) };
 }

@@ -40,7 +40,7 @@ describe("payerfleet plan and policies", () => {
   it("counts resources by type per stack, with the inventory's warnings for that partner", async () => {
     const run = await payerfleet(["plan", "-i", "examples/inventory.yaml", "--partner", "northwind"]);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.include("northwind: Northwind Traders, payer 100000000001: 49 resources\n");
+    expect(run.stdout).to.include("northwind: Northwind Traders, payer 100000000001: 61 resources\n");
     expect(run.stdout).to.include("    34  aws:organizations/account:Account  (34 protected)\n");
     expect(run.stdout).to.include("  warning: partners[0]: no partnerAdmins: the partner gets no admin access to its payer");
   });
@@ -63,7 +63,12 @@ describe("payerfleet plan and policies", () => {
     const inventory = await exampleInventory();
     expect(JSON.parse(run.stdout)).to.deep.equal(JSON.parse(JSON.stringify(renderPartnerPolicies(inventory, partnerOf(inventory, "fabrikam")))));
     const doc = JSON.parse(run.stdout);
-    expect(doc.roles.map((r: { name: string }) => r.name)).to.deep.equal(["payerfleet-automation", "payerfleet-billing-admin", "payerfleet-partner-admin"]);
+    expect(doc.roles.map((r: { name: string }) => r.name)).to.deep.equal([
+      "payerfleet-automation",
+      "payerfleet-billing-admin",
+      "payerfleet-partner-admin",
+      "payerfleet-root-activity-delivery",
+    ]);
     const admin = doc.roles[2];
     expect(admin.permissionsBoundary.name).to.equal("payerfleet-partner-boundary");
     expect(admin.permissionsBoundary.arn).to.equal("arn:aws:iam::100000000003:policy/payerfleet-partner-boundary");

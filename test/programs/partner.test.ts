@@ -35,11 +35,20 @@ describe("the partner program under mocks", () => {
       "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-billing",
       "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-operations",
       "aws:account/alternativeContact:AlternativeContact fabrikam-contacts-security",
+      "aws:cloudtrail/trail:Trail fabrikam-organization-trail",
+      "aws:cloudwatch/eventRule:EventRule fabrikam-root-activity-eu-central-1",
+      "aws:cloudwatch/eventRule:EventRule fabrikam-root-activity-eu-west-1",
+      "aws:cloudwatch/eventRule:EventRule fabrikam-root-activity-us-east-1",
+      "aws:cloudwatch/eventTarget:EventTarget fabrikam-root-activity-eu-central-1",
+      "aws:cloudwatch/eventTarget:EventTarget fabrikam-root-activity-eu-west-1",
+      "aws:cloudwatch/eventTarget:EventTarget fabrikam-root-activity-us-east-1",
       "aws:iam/organizationsFeatures:OrganizationsFeatures fabrikam-organization-root-access",
       "aws:iam/policy:Policy fabrikam-distributor-access-billing-admin-policy",
       "aws:iam/policy:Policy fabrikam-partner-admin-boundary",
       "aws:iam/role:Role fabrikam-distributor-access-billing-admin-role",
       "aws:iam/role:Role fabrikam-partner-admin-role",
+      "aws:iam/role:Role fabrikam-root-activity-delivery",
+      "aws:iam/rolePolicy:RolePolicy fabrikam-root-activity-delivery",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment fabrikam-distributor-access-billing-admin-attachment",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment fabrikam-partner-admin-administrator-access",
       "aws:organizations/account:Account fabrikam-fabrikam-platform-account",
@@ -48,6 +57,9 @@ describe("the partner program under mocks", () => {
       "aws:organizations/organization:Organization fabrikam-organization-organization",
       "aws:organizations/organizationalUnit:OrganizationalUnit fabrikam-organization-ou-Platform",
       "aws:organizations/organizationalUnit:OrganizationalUnit fabrikam-organization-ou-Workloads",
+      "aws:s3/bucket:Bucket fabrikam-organization-trail-bucket",
+      "aws:s3/bucketPolicy:BucketPolicy fabrikam-organization-trail-bucket",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock fabrikam-organization-trail-bucket",
       "pulumi:providers:aws fabrikam-eu-central-1",
       "pulumi:providers:aws fabrikam-eu-west-1",
       "pulumi:providers:aws fabrikam-us-east-1",
@@ -57,10 +69,19 @@ describe("the partner program under mocks", () => {
   it("declares exactly contoso's resources: no root access feature, no alternate contacts", async () => {
     const declared = await declare(programFor(inventory, "contoso"), { stack: "contoso" });
     expect(customResources(declared)).to.deep.equal([
+      "aws:cloudtrail/trail:Trail contoso-organization-trail",
+      "aws:cloudwatch/eventRule:EventRule contoso-root-activity-eu-central-1",
+      "aws:cloudwatch/eventRule:EventRule contoso-root-activity-eu-west-1",
+      "aws:cloudwatch/eventRule:EventRule contoso-root-activity-us-east-1",
+      "aws:cloudwatch/eventTarget:EventTarget contoso-root-activity-eu-central-1",
+      "aws:cloudwatch/eventTarget:EventTarget contoso-root-activity-eu-west-1",
+      "aws:cloudwatch/eventTarget:EventTarget contoso-root-activity-us-east-1",
       "aws:iam/policy:Policy contoso-distributor-access-billing-admin-policy",
       "aws:iam/policy:Policy contoso-partner-admin-boundary",
       "aws:iam/role:Role contoso-distributor-access-billing-admin-role",
       "aws:iam/role:Role contoso-partner-admin-role",
+      "aws:iam/role:Role contoso-root-activity-delivery",
+      "aws:iam/rolePolicy:RolePolicy contoso-root-activity-delivery",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-distributor-access-billing-admin-attachment",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-partner-admin-administrator-access",
       "aws:organizations/account:Account contoso-contoso-data-lake-account",
@@ -71,6 +92,9 @@ describe("the partner program under mocks", () => {
       "aws:organizations/organization:Organization contoso-organization-organization",
       "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Manufacturing",
       "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Research",
+      "aws:s3/bucket:Bucket contoso-organization-trail-bucket",
+      "aws:s3/bucketPolicy:BucketPolicy contoso-organization-trail-bucket",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock contoso-organization-trail-bucket",
       "pulumi:providers:aws contoso-eu-central-1",
       "pulumi:providers:aws contoso-eu-west-1",
       "pulumi:providers:aws contoso-us-east-1",
@@ -170,11 +194,31 @@ describe("the partner program under mocks", () => {
         [{ roleArn: "arn:aws:iam::100000000003:role/payerfleet-automation", sessionName: "payerfleet-fabrikam" }],
       ]),
     );
-    const usEast1 = providers.find((p) => p.name === "fabrikam-us-east-1")!;
-    // Global services, through the us-east-1 provider: never the default provider.
+    const ref = (region: string) => `${providers.find((p) => p.name === `fabrikam-${region}`)!.urn}::fabrikam-${region}-id`;
+    // Regional rules through their region's provider; global services through us-east-1's;
+    // never the default provider.
     for (const r of declared.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))) {
-      expect(r.provider, r.name).to.equal(`${usEast1.urn}::fabrikam-us-east-1-id`);
+      const region = /-root-activity-((?:us|eu)-[a-z]+-\d)$/.exec(r.name)?.[1] ?? "us-east-1";
+      expect(r.provider, r.name).to.equal(ref(region));
     }
+    expect(declared.resources.filter((r) => r.provider === ref("eu-central-1")).map((r) => r.name)).to.deep.equal([
+      "fabrikam-root-activity-eu-central-1",
+      "fabrikam-root-activity-eu-central-1",
+    ]);
+  });
+
+  it("declares no trail and no root-activity rules for a partner that switches them off", async () => {
+    const fabrikam = partnerOf(inventory, "fabrikam");
+    const off: Inventory = {
+      ...inventory,
+      partners: [{ ...fabrikam, features: { rootActivityMonitor: false, organizationTrail: false, centralizedRootAccess: false } }],
+    };
+    const declared = await declare(programFor(off, "fabrikam"), { stack: "fabrikam" });
+    const types = new Set(declared.resources.map((r) => r.type));
+    for (const absent of ["aws:cloudtrail/trail:Trail", "aws:cloudwatch/eventRule:EventRule", "aws:s3/bucket:Bucket", "aws:iam/organizationsFeatures:OrganizationsFeatures"]) {
+      expect(types.has(absent), absent).to.equal(false);
+    }
+    expect(declared.resources.some((r) => r.name === "fabrikam-root-activity-delivery")).to.equal(false);
   });
 
   it("renames nothing when partners, linked accounts and OUs are reordered", async () => {
