@@ -4,6 +4,7 @@ import { benchValidate } from "./validate.ts";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   validate: benchValidate,
+  driver: async (args) => (await import("./driver.ts")).benchDriver(args),
   plan: benchPlan,
 };
 

@@ -4,6 +4,10 @@
  */
 import yargs from "yargs";
 import { validateCommand } from "./validate.ts";
+import { previewCommand } from "./preview.ts";
+import { upCommand } from "./up.ts";
+import { refreshCommand } from "./refresh.ts";
+import { destroyCommand } from "./destroy.ts";
 import { planCommand } from "./plan.ts";
 import { policiesCommand } from "./policies.ts";
 import { EXIT } from "./exit.ts";
@@ -14,6 +18,10 @@ export async function main(args: readonly string[]): Promise<void> {
     .scriptName("payerfleet")
     .usage("$0 <command> [options]\n\nReconcile the distributor-owned payer account of every partner with Pulumi.")
     .command(validateCommand)
+    .command(previewCommand)
+    .command(upCommand)
+    .command(refreshCommand)
+    .command(destroyCommand)
     .command(planCommand)
     .command(policiesCommand)
     .demandCommand(1, "A command is required.")

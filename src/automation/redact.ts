@@ -1,0 +1,43 @@
+/**
+ * The passphrase is never printed: payerfleet leaves it to the Pulumi CLI, which reads it from
+ * the environment, and scrubs it from everything it writes anyway, in case a CLI or provider
+ * error ever echoes it.
+ */
+import { readFileSync } from "node:fs";
+
+export const REDACTED = "[redacted]";
+/** Shorter values would scrub ordinary words out of the reports. */
+const MIN_SECRET_LENGTH = 4;
+
+export type Redact = (text: string) => string;
+
+/** A redactor for the passphrase of `env` (directly or through its file). */
+export function passphraseRedactor(env: NodeJS.ProcessEnv): Redact {
+  const secrets: string[] = [];
+  const direct = env["PULUMI_CONFIG_PASSPHRASE"];
+  if (direct) secrets.push(direct);
+  const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
+  if (file) {
+    try {
+      const text = readFileSync(file, "utf8");
+      secrets.push(text, text.trim());
+    } catch {
+      // Unreadable: reported before anything runs.
+    }
+  }
+  const scrub = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  if (scrub.length === 0) return (text) => text;
+  return (text) => scrub.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+}
+
+/** A copy of a value with every string (keys included) redacted; Maps keep their type. */
+export function redactDeep<T>(value: T, redact: Redact): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v instanceof Map) return new Map([...v.entries()].map(([k, x]) => [walk(k), walk(x)]));
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}

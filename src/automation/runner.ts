@@ -1,0 +1,163 @@
+/**
+ * Runs one operation over the selected stacks: bounded concurrency, the hub before the
+ * partners on `up` (their root-activity rules target its buses) and after them on `destroy`,
+ * a bounded retry while a stack is locked, and one stack's failure never stopping the others.
+ * Aborting the signal (SIGINT) cancels every running operation through the Automation API's
+ * own `signal` option, which interrupts the CLI so it releases its lock; stacks not yet started
+ * are reported `skipped`.
+ */
+import { CommandError, StackNotFoundError, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { StackEvents, cleanMessage } from "./events.ts";
+import { changeCounts, type Operation, type StackReport } from "./report.ts";
+import { withLockRetry, type RetryPolicy } from "./retry.ts";
+import type { StackTarget } from "./selection.ts";
+
+/** Watches the run: the live progress view and the CI log lines. */
+export interface ProgressSink {
+  started(target: StackTarget, events: StackEvents): void;
+  retrying(target: StackTarget, attempt: number, delayMs: number): void;
+  finished(report: StackReport, warnings: string[]): void;
+}
+
+export interface RunOptions {
+  readonly operation: Operation;
+  /** refresh only: compute drift without writing state (`refresh --preview-only`, no lock). */
+  readonly previewOnly: boolean;
+  /** A stack with any change fails: the drift check. */
+  readonly expectNoChanges: boolean;
+  readonly concurrency: number;
+  readonly retry: RetryPolicy;
+  readonly signal: AbortSignal;
+  /** Selects (or, when `create`, creates) the stack in its own workspace. */
+  readonly open: (target: StackTarget, create: boolean) => Promise<Stack>;
+  readonly progress: ProgressSink;
+}
+
+export interface StackRun {
+  readonly report: StackReport;
+  /** Engine warnings of the stack, for people; never in the JSON report. */
+  readonly warnings: string[];
+}
+
+const MAX_ERROR_CHARS = 2000;
+
+/** The order stacks start in: phases run one after the other, stacks within one concurrently. */
+export function phases(operation: Operation, targets: readonly StackTarget[]): StackTarget[][] {
+  const hub = targets.filter((t) => t.partner === null);
+  const partners = targets.filter((t) => t.partner !== null);
+  if (operation === "up") return [hub, partners].filter((p) => p.length > 0);
+  if (operation === "destroy") return [partners, hub].filter((p) => p.length > 0);
+  return [[...hub, ...partners]].filter((p) => p.length > 0);
+}
+
+export async function runFleet(targets: readonly StackTarget[], options: RunOptions): Promise<StackRun[]> {
+  const runs: StackRun[] = [];
+  for (const phase of phases(options.operation, targets)) {
+    const results = new Array<StackRun>(phase.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < phase.length) {
+        const i = next++;
+        const target = phase[i]!;
+        results[i] = options.signal.aborted ? skipped(target) : await runStack(target, options);
+        if (results[i]!.report.result === "skipped") options.progress.finished(results[i]!.report, []);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, phase.length) }, worker));
+    runs.push(...results);
+  }
+  return runs;
+}
+
+/**
+ * The SDK listens for `abort` only once the CLI process is spawned, and an AbortSignal that
+ * aborted before that never fires again: a Ctrl-C between selecting the stack and spawning the
+ * CLI would let the update run to the end. This view of the signal fires late listeners at once.
+ */
+export function eagerSignal(signal: AbortSignal): AbortSignal {
+  const view = {
+    get aborted() {
+      return signal.aborted;
+    },
+    addEventListener(type: string, listener: () => void, opts?: { once?: boolean }) {
+      if (type === "abort" && signal.aborted) queueMicrotask(listener);
+      else signal.addEventListener(type, listener, opts);
+    },
+    removeEventListener(type: string, listener: () => void) {
+      signal.removeEventListener(type, listener);
+    },
+  };
+  return view as unknown as AbortSignal;
+}
+
+function skipped(target: StackTarget): StackRun {
+  const report: StackReport = { stack: target.stack, partner: target.partner, result: "skipped", changes: {}, resources: [], error: "not started: the run was cancelled" };
+  return { report, warnings: [] };
+}
+
+async function runStack(target: StackTarget, options: RunOptions): Promise<StackRun> {
+  const { operation, signal } = options;
+  let events = new StackEvents();
+  const base = { stack: target.stack, partner: target.partner };
+  try {
+    await withLockRetry(
+      options.retry,
+      signal,
+      async () => {
+        // A fresh record per try: a try that met a lock reported nothing worth keeping.
+        events = new StackEvents();
+        options.progress.started(target, events);
+        const stack = await options.open(target, operation === "preview" || operation === "up");
+        const common = { onEvent: events.onEvent, signal: eagerSignal(signal), color: "never" as const, suppressProgress: true };
+        if (operation === "preview") await stack.preview(common);
+        else if (operation === "up") await stack.up(common);
+        else if (operation === "refresh") await (options.previewOnly ? stack.previewRefresh(common) : stack.refresh(common));
+        else await stack.destroy(common);
+      },
+      (n, delay) => options.progress.retrying(target, n, delay),
+    );
+  } catch (err) {
+    const cancelled = signal.aborted;
+    const error = cancelled ? "cancelled: the operation was interrupted (SIGINT)" : describeFailure(err, events, target, operation);
+    return finish(options, { ...base, result: cancelled ? "cancelled" : "failed", changes: events.changes(), resources: events.changedResources(), error }, events);
+  }
+  const changes = events.changes();
+  const found = changeCounts(changes);
+  if (options.expectNoChanges && (found.length > 0 || events.changedResources().length > 0)) {
+    const what = found.length > 0 ? found.map(([op, n]) => `${op} ${n}`).join(", ") : `${events.changedResources().length} resources drifted`;
+    return finish(options, { ...base, result: "failed", changes, resources: events.changedResources(), error: `expected no changes, found: ${what}` }, events);
+  }
+  return finish(options, { ...base, result: "succeeded", changes, resources: events.changedResources(), error: null }, events);
+}
+
+function finish(options: RunOptions, report: StackReport, events: StackEvents): StackRun {
+  const run = { report, warnings: [...events.warnings] };
+  options.progress.finished(report, run.warnings);
+  return run;
+}
+
+/** What went wrong, in the engine's words when it said anything, else the CLI's `error:` lines. */
+export function describeFailure(err: unknown, events: StackEvents, target: StackTarget, operation: Operation): string {
+  if (err instanceof StackNotFoundError) {
+    return `no stack ${target.stack} in the backend: nothing to ${operation}${operation === "refresh" ? "; run payerfleet up first" : ""}`;
+  }
+  const lines: string[] = [...events.errors];
+  if (err instanceof CommandError) {
+    for (const line of err.message.split("\n")) {
+      const clean = cleanMessage(line);
+      if (/^error:/i.test(clean) && !lines.some((l) => l.includes(clean.replace(/^error:\s*/i, "")))) lines.push(clean);
+    }
+    if (lines.length === 0) lines.push(lastWords(err.message));
+  } else if (lines.length === 0) {
+    lines.push(err instanceof Error ? cleanMessage(err.message) : String(err));
+  }
+  const text = lines.join("\n");
+  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text;
+}
+
+/** The last meaningful lines of a CommandError's stderr. */
+function lastWords(message: string): string {
+  const stderr = /stderr:([\s\S]*?)(?:\n\s*err\?:|$)/.exec(message)?.[1] ?? message;
+  const lines = stderr.split("\n").map(cleanMessage).filter((l) => l !== "" && !l.startsWith("Command failed"));
+  return lines.slice(-3).join("\n") || "the Pulumi CLI failed without a message";
+}

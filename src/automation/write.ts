@@ -1,0 +1,61 @@
+/** Writes `--json` and `--markdown` reports, the passphrase scrubbed from every string. */
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { markdownBlocks } from "./markdown.ts";
+import { partFile, splitMarkdown } from "./markdown-split.ts";
+import { redactDeep, type Redact } from "./redact.ts";
+import type { FleetReport, StackReport } from "./report.ts";
+
+/** The JSON contract, fields in their documented order whatever order they were built in. */
+export function toJson(report: FleetReport): unknown {
+  const stack = (s: StackReport) => ({
+    stack: s.stack,
+    partner: s.partner,
+    result: s.result,
+    changes: s.changes,
+    resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, op: r.op, diffs: r.diffs })),
+    error: s.error,
+  });
+  return { operation: report.operation, stacks: report.stacks.map(stack), orphans: report.orphans };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes the Markdown parts; parts left over from an earlier, longer report are removed. */
+export async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  for (let i = 0; i < parts.length; i++) await writeFile(partFile(file, i + 1), parts[i]!);
+  for (let k = parts.length + 1; await exists(partFile(file, k)); k++) await rm(partFile(file, k));
+}
+
+export async function writeReports(options: {
+  readonly report: FleetReport;
+  readonly warnings: ReadonlyMap<string, string[]>;
+  readonly notes: readonly string[];
+  readonly scope: readonly string[];
+  readonly json?: string | undefined;
+  readonly markdown?: string | undefined;
+  readonly redact: Redact;
+  readonly log: (text: string) => void;
+}): Promise<void> {
+  const { redact } = options;
+  // Scrubbed before rendering, so that no substitution can push a part past the limit.
+  const report = redactDeep(options.report, redact);
+  const warnings = redactDeep(options.warnings, redact);
+  const notes = redactDeep(options.notes, redact);
+  if (options.json !== undefined) {
+    await mkdir(dirname(options.json), { recursive: true });
+    await writeFile(options.json, redact(`${JSON.stringify(toJson(report), null, 2)}\n`));
+  }
+  if (options.markdown !== undefined) {
+    const title = [`payerfleet ${report.operation}`, ...options.scope].join(" · ");
+    const parts = splitMarkdown(title, markdownBlocks(report, warnings, notes)).map(redact);
+    await writeMarkdown(options.markdown, parts);
+    if (parts.length > 1) options.log(`the Markdown report is in ${parts.length} parts: ${parts.map((_, i) => partFile(options.markdown!, i + 1)).join(", ")}\n`);
+  }
+}

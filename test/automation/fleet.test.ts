@@ -1,0 +1,219 @@
+import { expect } from "chai";
+import { existsSync, readdirSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PASSPHRASE, RECORDED, SYNTHETIC, Sandbox } from "../support/fake-pulumi/harness.ts";
+import { ACCOUNT_CHANGES_RESOURCES } from "./streams/expected.ts";
+
+const CLEAN = join(RECORDED, "stack-output-resource-diff.ndjson");
+const ACCOUNT_CHANGES = join(SYNTHETIC, "account-changes.ndjson");
+const FAILED = join(RECORDED, "failed-stacks-dont-rewrite-operations.ndjson");
+
+/** Polls until `check` holds; fails the test after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI", function () {
+  this.timeout(90_000);
+  let box: Sandbox;
+  beforeEach(async () => {
+    box = await Sandbox.create();
+  });
+  afterEach(async () => {
+    await box.remove();
+  });
+
+  it("previews a clean fleet: exit 0, every stack succeeded, nothing changed", async () => {
+    await box.writeInventory(["acme", "globex"]);
+    await box.script({ defaults: { stream: CLEAN } });
+    const run = await box.run(["preview", "--json", "report.json"]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.equal(
+      ["STACK   RESULT     CHANGES", "hub     succeeded  no changes", "acme    succeeded  no changes", "globex  succeeded  no changes", "preview: 3 stacks: 3 succeeded", ""].join("\n"),
+    );
+    const report = JSON.parse(await readFile(join(box.dir, "report.json"), "utf8"));
+    const clean = (stack: string, partner: string | null) => ({ stack, partner, result: "succeeded", changes: { same: 3 }, resources: [], error: null });
+    expect(report).to.deep.equal({ operation: "preview", stacks: [clean("hub", null), clean("acme", "acme"), clean("globex", "globex")], orphans: [] });
+    // Preview creates the stacks it needs, and takes no lock.
+    expect((await box.events()).filter((e) => e.event === "start").map((e) => e.operation)).to.deep.equal(["preview", "preview", "preview"]);
+  });
+
+  it("reports property diffs and calls out account replacements: the whole JSON document and the Markdown", async () => {
+    await box.writeInventory(["acme", "globex"]);
+    await box.script({ defaults: { stream: CLEAN }, stacks: { acme: { stream: ACCOUNT_CHANGES } } });
+    const run = await box.run(["preview", "--partner", "acme", "--json", "out/report.json", "--markdown", "out/pr.md"]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(JSON.parse(await readFile(join(box.dir, "out/report.json"), "utf8"))).to.deep.equal({
+      operation: "preview",
+      stacks: [
+        {
+          stack: "acme",
+          partner: "acme",
+          result: "succeeded",
+          changes: { create: 1, delete: 1, replace: 1, same: 1, update: 1 },
+          resources: ACCOUNT_CHANGES_RESOURCES,
+          error: null,
+        },
+      ],
+      orphans: [],
+    });
+    const md = await readFile(join(box.dir, "out/pr.md"), "utf8");
+    expect(md).to.include("> [!WARNING]\n> **Changes to AWS accounts**\n> - `acme`: **REPLACES AWS account `acme-prod`** (email)");
+    expect(md).to.include("> - `acme`: **DELETES AWS account `acme-sandbox`**");
+    expect(md).to.include('+- aws:organizations/account:Account  acme-prod  [replace]\n    ~ email: "aws-prod@acme.example" => "aws-production@acme.example"  (forces replacement)');
+    expect(md).to.include("<details><summary><b>acme</b> ✅ succeeded: create 1, delete 1, replace 1, update 1</summary>");
+    expect(existsSync(join(box.dir, "out/pr.2.md"))).to.equal(false);
+    expect(run.stdout).to.include("warning: acme: REPLACES AWS account acme-prod (email)");
+  });
+
+  it("runs the hub before the partners on up; a failed stack never stops the others; exit 1", async () => {
+    await box.writeInventory(["acme", "globex", "initech"]);
+    await box.script({ defaults: { stream: join(RECORDED, "up.ndjson") }, stacks: { globex: { stream: FAILED, exitCode: 255, stderr: "error: update failed" } } });
+    const run = await box.run(["up", "--json", "report.json"]);
+    expect(run.code).to.equal(1);
+    const report = JSON.parse(await readFile(join(box.dir, "report.json"), "utf8"));
+    expect(report.stacks.map((s: { stack: string; result: string; error: string | null }) => [s.stack, s.result, s.error])).to.deep.equal([
+      ["hub", "succeeded", null],
+      ["acme", "succeeded", null],
+      ["globex", "failed", "error: update failed"],
+      ["initech", "succeeded", null],
+    ]);
+    const log = await box.events();
+    const hubEnd = log.findIndex((e) => e.stack === "hub" && e.event === "end");
+    const firstPartner = log.findIndex((e) => e.stack !== "hub" && e.event === "start");
+    expect(hubEnd).to.be.within(0, firstPartner - 1);
+  });
+
+  it("retries a locked stack until the lock frees, and gives up after the bounded tries when it never does", async () => {
+    await box.writeInventory(["acme", "globex", "initech"]);
+    await box.script({ defaults: { stream: CLEAN }, stacks: { acme: { locked: 2 }, globex: { locked: 100 } } });
+    const run = await box.run(["preview", "--lock-retries", "3", "--lock-retry-delay", "20", "--json", "report.json"]);
+    expect(run.code).to.equal(1);
+    const report = JSON.parse(await readFile(join(box.dir, "report.json"), "utf8"));
+    const byStack = Object.fromEntries(report.stacks.map((s: { stack: string }) => [s.stack, s]));
+    expect(byStack.acme.result).to.equal("succeeded");
+    expect(byStack.globex.result).to.equal("failed");
+    expect(byStack.globex.error).to.match(/^error: the stack is currently locked by 1 lock\(s\)/);
+    expect(byStack.initech.result).to.equal("succeeded");
+    expect(byStack.hub.result).to.equal("succeeded");
+    const log = await box.events();
+    expect(log.filter((e) => e.stack === "acme").map((e) => e.event)).to.deep.equal(["locked", "locked", "start", "end"]);
+    expect(log.filter((e) => e.stack === "globex").map((e) => e.event)).to.deep.equal(["locked", "locked", "locked"]);
+    expect(run.stderr).to.include("preview acme: the stack is locked by another update; try 2 in");
+  });
+
+  it("on SIGINT cancels the running operations, skips the rest, releases every lock and still writes the report", async () => {
+    await box.writeInventory(["acme", "globex", "initech", "umbrella"]);
+    await box.script({});
+    expect((await box.run(["up"])).code).to.equal(0);
+    await writeFile(box.log, "");
+    await box.script({ defaults: { hang: true } });
+    const { child, done } = box.spawn(["refresh", "--concurrency", "2", "--json", "report.json", "--markdown", "pr.md"]);
+    await until(async () => (await box.events()).filter((e) => e.event === "start").length === 2);
+    child.kill("SIGINT");
+    const run = await done;
+    expect(run.code).to.equal(1);
+    const report = JSON.parse(await readFile(join(box.dir, "report.json"), "utf8"));
+    expect(report.stacks.map((s: { stack: string; result: string }) => [s.stack, s.result])).to.deep.equal([
+      ["hub", "cancelled"],
+      ["acme", "cancelled"],
+      ["globex", "skipped"],
+      ["initech", "skipped"],
+      ["umbrella", "skipped"],
+    ]);
+    expect((await box.events()).filter((e) => e.event === "cancelled").map((e) => e.stack).sort()).to.deep.equal(["acme", "hub"]);
+    const locks = join(box.dir, ".payerfleet/state/.pulumi/locks/payerfleet");
+    expect(readdirSync(locks).flatMap((stack) => readdirSync(join(locks, stack)))).to.deep.equal([]);
+    expect(await readFile(join(box.dir, "pr.md"), "utf8")).to.include("the run was cancelled (SIGINT)");
+  });
+
+  it("reports stacks the inventory no longer names as orphans and never touches them", async () => {
+    await box.writeInventory(["acme", "globex", "initech"]);
+    await box.script({});
+    expect((await box.run(["up"])).code).to.equal(0);
+    await box.writeInventory(["acme", "globex"]);
+    await writeFile(box.log, "");
+    const run = await box.run(["up", "--json", "report.json"]);
+    expect(run.code).to.equal(0);
+    const report = JSON.parse(await readFile(join(box.dir, "report.json"), "utf8"));
+    expect(report.orphans).to.deep.equal([{ stack: "initech", sources: ["backend"] }]);
+    expect(report.stacks.map((s: { stack: string }) => s.stack)).to.deep.equal(["hub", "acme", "globex"]);
+    expect((await box.events()).some((e) => e.stack === "initech")).to.equal(false);
+    expect(existsSync(join(box.dir, ".payerfleet/state/.pulumi/stacks/payerfleet/initech.json"))).to.equal(true);
+    expect(run.stdout).to.include("orphan: initech (backend): not in the inventory; payerfleet never destroys it implicitly");
+  });
+
+  it("never prints the passphrase: not on stdout or stderr, not in JSON or Markdown, not even when the CLI echoes it", async () => {
+    await box.writeInventory(["acme", "globex"]);
+    await box.script({ stacks: { globex: { exitCode: 255, stderr: "error: decrypting with passphrase $PASSPHRASE failed" } } });
+    const passFile = join(box.dir, "passphrase.txt");
+    await writeFile(passFile, `${PASSPHRASE}\n`);
+    for (const env of [box.env(), box.env({ PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: passFile })]) {
+      const run = await box.run(["up", "--json", "r.json", "--markdown", "r.md"], env);
+      expect(run.code).to.equal(1);
+      const outputs = [run.stdout, run.stderr, await readFile(join(box.dir, "r.json"), "utf8"), await readFile(join(box.dir, "r.md"), "utf8")];
+      for (const text of outputs) expect(text).not.to.include(PASSPHRASE);
+      const globex = JSON.parse(outputs[2]!).stacks.find((s: { stack: string }) => s.stack === "globex");
+      expect(globex.error).to.equal("error: decrypting with passphrase [redacted] failed");
+    }
+  });
+
+  it("refuses to run without a passphrase: exit 2, nothing run", async () => {
+    await box.writeInventory(["acme"]);
+    await box.script({});
+    const run = await box.run(["preview"], box.env({ PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: undefined }));
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.match(/^payerfleet preview: the stacks' secrets are encrypted with a passphrase \(backend file:\/\/.*\/\.payerfleet\/state\), and neither PULUMI_CONFIG_PASSPHRASE nor PULUMI_CONFIG_PASSPHRASE_FILE/);
+    expect(await box.events()).to.deep.equal([]);
+  });
+
+  it("says how to install the Pulumi CLI, and names `payerfleet plan`, when it is missing: exit 2", async () => {
+    await box.writeInventory(["acme"]);
+    const run = await box.run(["up", "--pulumi-root", join(box.dir, "no-such-dir")]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.equal(
+      [
+        `payerfleet up: the Pulumi CLI is needed for this command and was not found at ${join(box.dir, "no-such-dir", "bin", "pulumi")}.`,
+        "Install it (https://www.pulumi.com/docs/install/), e.g. `curl -fsSL https://get.pulumi.com | sh`, or name an install root with --pulumi-root DIR.",
+        "To see the desired state of every stack without the Pulumi CLI or any cloud access, run `payerfleet plan`.",
+        "",
+      ].join("\n"),
+    );
+    const onPath = await box.run(["preview"], { ...box.env(), NO_PULUMI_ROOT: "1", PATH: "/usr/bin:/bin" });
+    expect(onPath.code).to.equal(2);
+    expect(onPath.stderr).to.include("was not found at `pulumi` on PATH.");
+  });
+
+  it("rejects an unknown partner id and a bad shard with exit 2, naming what is allowed", async () => {
+    await box.writeInventory(["acme", "globex"]);
+    const unknown = await box.run(["preview", "--partner", "acne"]);
+    expect(unknown.code).to.equal(2);
+    expect(unknown.stderr).to.equal("payerfleet preview: unknown partner id acne; the inventory's partner ids are: acme, globex (and hub for the hub stack)\n");
+    const shard = await box.run(["preview", "--shard", "3/2"]);
+    expect(shard.code).to.equal(2);
+    expect(shard.stderr).to.equal("payerfleet preview: --shard must be I/N with 1 <= I <= N, e.g. 2/4 (got 3/2)\n");
+  });
+
+  it("destroys only the partners named and confirmed, the hub last", async () => {
+    await box.writeInventory(["acme", "globex"]);
+    await box.script({});
+    const unconfirmed = await box.run(["destroy", "--partner", "acme"]);
+    expect(unconfirmed.code).to.equal(2);
+    expect(unconfirmed.stderr).to.equal("payerfleet destroy: destroy deletes every resource of a stack: confirm each one with --yes-destroy-partner ID; not confirmed: acme\n");
+    const none = await box.run(["destroy"]);
+    expect(none.code).to.equal(2);
+    expect((await box.events()).length).to.equal(0);
+    expect((await box.run(["up"])).code).to.equal(0);
+    await writeFile(box.log, "");
+    const run = await box.run(["destroy", "--partner", "hub", "--partner", "acme", "--yes-destroy-partner", "acme", "--yes-destroy-partner", "hub", "--json", "d.json"]);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(await readFile(join(box.dir, "d.json"), "utf8"));
+    expect(report.stacks.map((s: { stack: string; result: string }) => [s.stack, s.result])).to.deep.equal([["acme", "succeeded"], ["hub", "succeeded"]]);
+    expect((await box.events()).filter((e) => e.event === "end").map((e) => e.stack)).to.deep.equal(["acme", "hub"]);
+  });
+});

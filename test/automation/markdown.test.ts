@@ -1,0 +1,94 @@
+import { expect } from "chai";
+import { markdownBlocks, fence } from "../../src/automation/markdown.ts";
+import { GITHUB_COMMENT_LIMIT, partFile, splitMarkdown } from "../../src/automation/markdown-split.ts";
+import type { FleetReport, StackReport } from "../../src/automation/report.ts";
+
+/** Every `<details>` closed and every code fence closed, in order, within the part. */
+function wellFormed(part: string): boolean {
+  let open = 0;
+  let fenceBar: string | undefined;
+  for (const line of part.split("\n")) {
+    const bar = /^(`{3,})/.exec(line)?.[1];
+    if (fenceBar !== undefined) {
+      if (bar !== undefined && bar.length >= fenceBar.length && line.trim() === bar) fenceBar = undefined;
+      continue;
+    }
+    if (bar !== undefined) fenceBar = bar;
+    else if (line.startsWith("<details>")) open++;
+    else if (line === "</details>") open--;
+    if (open < 0) return false;
+  }
+  return open === 0 && fenceBar === undefined;
+}
+
+function stack(i: number, resources: number): StackReport {
+  return {
+    stack: `partner-${String(i).padStart(3, "0")}`,
+    partner: `partner-${String(i).padStart(3, "0")}`,
+    result: "succeeded",
+    changes: { update: resources },
+    resources: Array.from({ length: resources }, (_, r) => ({
+      urn: `urn:pulumi:p${i}::payerfleet::aws:iam/role:Role::role-${r}`,
+      type: "aws:iam/role:Role",
+      op: "update",
+      diffs: [{ path: "description", kind: "update", old: '"before ```"', new: `"after ${"x".repeat(40)}"` }],
+    })),
+    error: null,
+  };
+}
+
+/** 300 stacks x 12 changed resources: about 390,000 characters of details blocks. */
+const PARTS_300 = 7;
+
+describe("Markdown PR comment", () => {
+  it("packs whole blocks into parts under the limit: 5 blocks of 30,000 characters make 3 parts", () => {
+    const blocks = Array.from({ length: 5 }, (_, i) => ({ text: String(i).repeat(30_000) }));
+    const parts = splitMarkdown("payerfleet preview", blocks);
+    expect(parts.map((p) => p.split("\n")[0])).to.deep.equal([
+      "## payerfleet preview (part 1 of 3)",
+      "## payerfleet preview (part 2 of 3)",
+      "## payerfleet preview (part 3 of 3)",
+    ]);
+    expect(parts.map((p) => p.length)).to.deep.equal([60_002 + 38, 60_002 + 38, 30_000 + 38]);
+  });
+
+  it("keeps a single part unnumbered", () => {
+    expect(splitMarkdown("payerfleet up", [{ text: "a" }, { text: "b" }])).to.deep.equal(["## payerfleet up\n\na\n\nb\n"]);
+  });
+
+  it("splits a 300-stack report into well-formed parts, each stack's <details> whole in one part", () => {
+    const report: FleetReport = { operation: "preview", stacks: Array.from({ length: 300 }, (_, i) => stack(i, 12)), orphans: [{ stack: "gone", sources: ["backend"] }] };
+    const parts = splitMarkdown("payerfleet preview", markdownBlocks(report, new Map(), []));
+    // Tightly packed: every part but the last is nearly full.
+    for (const part of parts.slice(0, -1)) expect(part.length).to.be.greaterThan(GITHUB_COMMENT_LIMIT - 1500);
+    expect(parts.length).to.equal(PARTS_300);
+    for (const part of parts) {
+      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(wellFormed(part), part.slice(0, 200)).to.equal(true);
+    }
+    const all = parts.join("");
+    for (const s of report.stacks) expect(all.split(`<details><summary><b>${s.stack}</b>`).length - 1).to.equal(1);
+    expect(all).to.include("- `gone` (backend)");
+  });
+
+  it("truncates a single stack larger than a comment, with a note, in a part of its own", () => {
+    const report: FleetReport = { operation: "preview", stacks: [stack(1, 2), stack(2, 3000), stack(3, 2)], orphans: [] };
+    const parts = splitMarkdown("payerfleet preview", markdownBlocks(report, new Map(), []));
+    expect(parts).to.have.length(3);
+    expect(parts[1]).to.match(/_\d+ more changed resources not shown here: this stack alone exceeds a comment; see the JSON report\._/);
+    for (const part of parts) {
+      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(wellFormed(part)).to.equal(true);
+    }
+    expect(parts[1]!.length).to.be.greaterThan(GITHUB_COMMENT_LIMIT - 1000);
+  });
+
+  it("fences text longer than any backtick run inside it", () => {
+    expect(fence("a ```` b", "text")).to.equal("`````text\na ```` b\n`````");
+  });
+
+  it("names part files FILE, FILE.2.md, ...", () => {
+    expect([1, 2, 10].map((k) => partFile("out/pr.md", k))).to.deep.equal(["out/pr.md", "out/pr.2.md", "out/pr.10.md"]);
+    expect(partFile("dir.d/report", 2)).to.equal("dir.d/report.2");
+  });
+});
