@@ -4,6 +4,8 @@
  */
 import yargs from "yargs";
 import { validateCommand } from "./validate.ts";
+import { auditCommand } from "./audit.ts";
+import { bootstrapCommand } from "./bootstrap.ts";
 import { previewCommand } from "./preview.ts";
 import { upCommand } from "./up.ts";
 import { refreshCommand } from "./refresh.ts";
@@ -18,6 +20,8 @@ export async function main(args: readonly string[]): Promise<void> {
     .scriptName("payerfleet")
     .usage("$0 <command> [options]\n\nReconcile the distributor-owned payer account of every partner with Pulumi.")
     .command(validateCommand)
+    .command(auditCommand)
+    .command(bootstrapCommand)
     .command(previewCommand)
     .command(upCommand)
     .command(refreshCommand)
@@ -31,9 +35,10 @@ export async function main(args: readonly string[]): Promise<void> {
     .alias("help", "h")
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((message, error) => {
-      // A usage error is bad input (exit 2); anything else is a bug worth its stack trace.
-      if (error) throw error;
-      usageErrors.push(message);
+      // Usage errors, including a .check() that fails, are bad input (exit 2); yargs raises
+      // them as YError. Anything else is a bug worth its stack trace.
+      if (error && error.name !== "YError") throw error;
+      usageErrors.push(message ?? error?.message ?? "invalid arguments");
     })
     .parseAsync();
   if (usageErrors.length > 0) {

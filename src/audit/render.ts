@@ -1,0 +1,72 @@
+/**
+ * The audit report for people: a terminal table (one line per partner, then each check that
+ * did not pass) and a Markdown document for an evidence archive or a pull-request comment.
+ */
+import type { AuditReport, Check, CheckStatus, PartnerAudit } from "./report.ts";
+
+const count = (p: PartnerAudit, status: CheckStatus) => p.checks.filter((c) => c.status === status).length;
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** `3 partners: 1 pass, 1 fail, 1 could-not-check` */
+export function summaryLine(report: AuditReport): string {
+  const s = report.summary;
+  return `${plural(s.partners, "partner")}: ${s.pass} pass, ${s.fail} fail, ${s.couldNotCheck} could-not-check`;
+}
+
+export function renderTable(report: AuditReport): string {
+  const header = ["PARTNER", "PAYER", "RESULT", "PASS", "FAIL", "COULD-NOT-CHECK"];
+  const rows = report.partners.map((p) => [
+    p.partner,
+    p.accountId,
+    p.result,
+    String(count(p, "pass")),
+    String(count(p, "fail")),
+    String(count(p, "could-not-check")),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  const out = [line(header)];
+  report.partners.forEach((p, i) => {
+    out.push(line(rows[i]!));
+    for (const c of p.checks) if (c.status !== "pass") out.push(`  ${c.status.padEnd(15)}  ${c.id}: ${c.detail}`);
+  });
+  out.push("", summaryLine(report));
+  return `${out.join("\n")}\n`;
+}
+
+const ICON: Record<CheckStatus, string> = { pass: "✅ pass", fail: "❌ fail", "could-not-check": "⚠️ could-not-check" };
+
+/** Markdown table cells cannot hold pipes or line breaks. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+function checkRows(checks: readonly Check[]): string[] {
+  return ["| check | status | detail |", "|---|---|---|", ...checks.map((c) => `| \`${c.id}\` | ${ICON[c.status]} | ${cell(c.detail)} |`)];
+}
+
+export function renderMarkdown(report: AuditReport): string {
+  const out = [
+    "# payerfleet audit",
+    "",
+    `Audited at ${report.auditedAt}: ${summaryLine(report)}.`,
+    "",
+    "| partner | payer | result | pass | fail | could-not-check |",
+    "|---|---|---|---|---|---|",
+    ...report.partners.map(
+      (p) =>
+        `| ${cell(p.partner)} | ${p.accountId} | ${ICON[p.result]} | ${count(p, "pass")} | ${count(p, "fail")} | ${count(p, "could-not-check")} |`,
+    ),
+  ];
+  for (const p of report.partners) {
+    // Partners needing attention are shown open; passing ones fold away.
+    out.push("", `<details${p.result === "pass" ? "" : " open"}><summary><b>${cell(p.partner)}</b> (${p.accountId}): ${ICON[p.result]}</summary>`, "");
+    out.push(...checkRows(p.checks), "", "</details>");
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Everything a distributor needs to bring one partner's payer under payerfleet the first time,
+ * before any payerfleet role exists there: the template, its policies as JSON, the AWS CLI
+ * equivalent, and the custody ceremony checklist. The hub account gets the same, less the
+ * ceremony: its root is the distributor's alone.
+ */
+import type { Inventory } from "../inventory/schema.ts";
+import { renderCeremony, CEREMONY_FILE } from "./ceremony.ts";
+import { PERMISSIONS_FILE, renderCliScript, SCRIPT_FILE, TRUST_FILE } from "./cli-commands.ts";
+import { automationTrustPolicy } from "./policies.ts";
+import type { BootstrapTarget } from "./target.ts";
+import { renderTemplate, TEMPLATE_FILE } from "./template.ts";
+
+export interface BootstrapFile {
+  readonly name: string;
+  readonly content: string;
+  /** The shell script is written executable. */
+  readonly executable: boolean;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function bootstrapFiles(inventory: Inventory, target: BootstrapTarget): BootstrapFile[] {
+  const files = [
+    { name: TEMPLATE_FILE, content: renderTemplate(inventory, target), executable: false },
+    { name: TRUST_FILE, content: json(automationTrustPolicy(inventory.distributor)), executable: false },
+    { name: PERMISSIONS_FILE, content: json(target.permissions), executable: false },
+    { name: SCRIPT_FILE, content: renderCliScript(inventory, target), executable: true },
+  ];
+  if (target.partner !== undefined) files.push({ name: CEREMONY_FILE, content: renderCeremony(inventory, target.partner), executable: false });
+  return files;
+}

@@ -1,0 +1,101 @@
+/**
+ * The custody ceremony checklist for one partner: how the payer's root credentials are split
+ * between distributor and customer, and which `payerfleet audit` check proves each step
+ * afterwards without anyone signing in as root. No API can set the root password or MFA, so
+ * the split is a recorded fact (this document, signed) plus evidence (the audit).
+ */
+import type { Inventory, Partner } from "../inventory/schema.ts";
+import { SCRIPT_FILE } from "./cli-commands.ts";
+import { TEMPLATE_FILE } from "./template.ts";
+
+export const CEREMONY_FILE = "custody-ceremony.md";
+/** AWS allows up to 8 MFA devices on a root user. */
+export const MAX_ROOT_MFA_DEVICES = 8;
+
+export function renderCeremony(inventory: Inventory, partner: Partner): string {
+  const payer = partner.payer;
+  const phone = payer.primaryContact?.phoneNumber;
+  const domains = inventory.distributor.emailDomains.join(", ");
+  const audit = `npx payerfleet audit --partner ${partner.id}`;
+  const phoneStep =
+    phone === undefined
+      ? "- [ ] **First** record the customer's phone as `payer.primaryContact.phoneNumber` in the inventory: without it, `primary-contact` reports could-not-check."
+      : `- [ ] The customer sets, or confirms, the primary contact phone to **${phone}** (Account → Contact information), a number the customer owns.`;
+  return `# Custody ceremony: ${partner.name} (\`${partner.id}\`), payer ${payer.accountId}
+
+Split custody of the payer's root user: root sign-in needs both parties, so the distributor is
+never locked out of a payer it is liable for, and the customer is never exposed to the
+distributor acting alone.
+
+| credential | holder | proven afterwards by | from |
+|---|---|---|---|
+| root e-mail \`${payer.rootEmail}\` | distributor (${domains}) | \`root-email\` | organizations:DescribeOrganization |
+| root password | distributor | \`root-credential-report\` (password last used) | iam:GetCredentialReport |
+| root MFA device(s), up to ${MAX_ROOT_MFA_DEVICES} | customer | \`root-mfa\`, \`root-credential-report\` | iam:GetAccountSummary, iam:GetCredentialReport |
+| primary contact phone ${phone ?? "(not recorded)"} | customer | \`primary-contact\` | account:GetContactInformation |
+| root access keys | nobody | \`root-access-keys\`, \`root-credential-report\` | iam:GetAccountSummary |
+
+The audit proves that an MFA device exists and that the phone is the inventory's; who holds the
+device is the fact this record, signed by both parties, establishes.
+
+## Before
+
+- [ ] The inventory entry is valid: \`npx payerfleet validate\`.
+- [ ] Present, in person or on a shared screen: the distributor's custodian (with access to the
+      distributor's password vault and to the \`${payer.rootEmail}\` mailbox) and the customer's MFA
+      holder(s).
+
+## 1. Root e-mail to the distributor
+
+- [ ] Signed in as root by whoever holds it today, change the root e-mail (Account → Account
+      settings) to **${payer.rootEmail}**. AWS sends the confirmation code there: only the
+      distributor receives it.
+
+## 2. Root password to the distributor
+
+- [ ] The distributor resets the root password ("Forgot password" sends the link to the
+      distributor's mailbox) and generates it in its vault. Nobody else sees it.
+- [ ] Record the vault entry's reference here, never the password: \`__________\`
+
+## 3. Root MFA to the customer
+
+- [ ] With the distributor signed in as root on the shared screen, the customer registers
+      their MFA device(s) (Security credentials → Assign MFA device): at most ${MAX_ROOT_MFA_DEVICES}, at least two
+      held by different people of the customer, so one lost device does not need the phone reset.
+- [ ] Any MFA device the customer does not hold is removed.
+- [ ] Record each device's name and type, and its holder (not its secret):
+
+| device name | type | holder |
+|---|---|---|
+| | | |
+
+## 4. No root access keys
+
+- [ ] Security credentials → Access keys: none; delete any.
+
+## 5. Primary contact phone to the customer
+
+${phoneStep}
+- [ ] Sign out of root. Root is not used again: every root sign-in raises a root-activity alert.
+
+## 6. The automation role
+
+- [ ] As an IAM administrator of payer ${payer.accountId}, deploy \`${TEMPLATE_FILE}\` (or run \`${SCRIPT_FILE}\`).
+      A payer with no IAM administrator yet is the one exception: deploy it from the root session
+      of step 5, before signing out, and note it here.
+- [ ] Check that the \`RoleArn\` output names account ${payer.accountId}.
+
+## 7. Reconcile, then prove
+
+- [ ] \`npx payerfleet plan --partner ${partner.id}\`, \`preview\`, \`up\`.
+- [ ] \`${audit} --json ${partner.id}-custody.json --markdown ${partner.id}-custody.md\` exits 0;
+      archive both with this record.
+
+## Sign-off
+
+| for | name | date | signature |
+|---|---|---|---|
+| the distributor (${inventory.distributor.name}) | | | |
+| the customer (${partner.name}) | | | |
+`;
+}

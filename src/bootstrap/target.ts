@@ -1,0 +1,61 @@
+/**
+ * Where `bootstrap` creates the automation role: a partner's payer, or the distributor's hub
+ * account, which the `hub` stack reaches through the same role name and the same trust.
+ */
+import type { PolicyDocument } from "../components/iam-document.ts";
+import { HUB_STACK, type Inventory, type Partner } from "../inventory/schema.ts";
+import { hubAutomationPermissionsPolicy } from "./hub-policies.ts";
+import { automationPermissionsPolicy } from "./policies.ts";
+
+export interface BootstrapTarget {
+  /** The stack the role serves: a partner id, or `hub`. */
+  readonly stack: string;
+  /** `partner acme`, or `the root-activity hub`. */
+  readonly name: string;
+  /** `partner acme (Acme Corp)`, with the display name. */
+  readonly title: string;
+  readonly accountId: string;
+  /** `payer 100000000001`, or `hub account 210987654321`. */
+  readonly account: string;
+  readonly permissions: PolicyDocument;
+  /** What the permissions cover, for the template's header. */
+  readonly scope: readonly string[];
+  /** The partner whose root custody the ceremony splits; absent for the hub. */
+  readonly partner?: Partner;
+}
+
+/** The target of a stack name, or `undefined` when it is neither `hub` nor a partner id. */
+export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapTarget | undefined {
+  const distributor = inventory.distributor;
+  if (stack === HUB_STACK) {
+    const id = distributor.hub.accountId;
+    return {
+      stack,
+      name: "the root-activity hub",
+      title: "the root-activity hub",
+      accountId: id,
+      account: `hub account ${id}`,
+      permissions: hubAutomationPermissionsPolicy(distributor),
+      scope: [
+        "Permissions: the hub's payerfleet-* event buses and rules, bus policies (EventBridge cannot scope",
+        "PutPermission to one bus), payerfleet-* alert topics and subscriptions, and the forward role.",
+      ],
+    };
+  }
+  const partner = inventory.partners.find((p) => p.id === stack);
+  if (partner === undefined) return undefined;
+  const id = partner.payer.accountId;
+  return {
+    stack,
+    name: `partner ${partner.id}`,
+    title: `partner ${partner.id} (${partner.name})`,
+    accountId: id,
+    account: `payer ${id}`,
+    permissions: automationPermissionsPolicy(distributor, id),
+    scope: [
+      "Permissions: payerfleet's own payerfleet-* resources, the organization's OUs and accounts, the",
+      "payer's alternate contacts; no account closure or removal, no primary-contact writes.",
+    ],
+    partner,
+  };
+}
