@@ -1,6 +1,6 @@
 /**
- * What the distributor's own principals may do in a payer: the billing-admin role, and the
- * trust of the automation role that payerfleet assumes (created by `bootstrap`).
+ * What the distributor's own principals may do in a payer through the billing-admin role. The
+ * automation role payerfleet assumes is `bootstrap`'s (src/bootstrap/policies.ts).
  */
 import type { Distributor } from "../inventory/schema.ts";
 import { assumeRoleTrust, policyDocument, type PolicyDocument } from "./iam-document.ts";
@@ -8,11 +8,6 @@ import { assumeRoleTrust, policyDocument, type PolicyDocument } from "./iam-docu
 /** Who may assume the billing-admin role: the inventory's `distributor.billingAdmins`. */
 export function billingAdminTrust(distributor: Distributor): PolicyDocument {
   return assumeRoleTrust(distributor.billingAdmins);
-}
-
-/** Who may assume the automation role: the inventory's `distributor.automation.principals`. */
-export function automationTrust(distributor: Distributor): PolicyDocument {
-  return assumeRoleTrust(distributor.automation.principals);
 }
 
 /**

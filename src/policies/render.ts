@@ -5,7 +5,8 @@
  */
 import type { Inventory, Partner } from "../inventory/schema.ts";
 import { ADMINISTRATOR_ACCESS } from "../components/aws-managed-policies.ts";
-import { automationTrust, billingAdminPermissions, billingAdminTrust } from "../components/distributor-policies.ts";
+import { automationPermissionsPolicy, automationTrustPolicy } from "../bootstrap/policies.ts";
+import { billingAdminPermissions, billingAdminTrust } from "../components/distributor-policies.ts";
 import { assumeRoleTrust, type PolicyDocument } from "../components/iam-document.ts";
 import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policyArn, roleArn } from "../components/names.ts";
 import { fenceContext, partnerBoundary, partnerBoundaryArn } from "../components/partner-boundary.ts";
@@ -61,15 +62,15 @@ function partnerAdminRole(inventory: Inventory, partner: Partner): RenderedRole 
   };
 }
 
-/** The automation role, created by `bootstrap` before any stack exists. */
+/** The automation role, created by `bootstrap`'s template before any stack exists. */
 function automationRole(inventory: Inventory, partner: Partner): RenderedRole {
   const name = inventory.distributor.automation.roleName;
   return {
     name,
     arn: roleArn(partner.payer.accountId, name),
-    trustPolicy: automationTrust(inventory.distributor),
+    trustPolicy: automationTrustPolicy(inventory.distributor),
     permissionsBoundary: null,
-    policies: [],
+    policies: [{ name, document: automationPermissionsPolicy(inventory.distributor, partner.payer.accountId) }],
   };
 }
 

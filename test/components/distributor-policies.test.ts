@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { ADMINISTRATOR_ACCESS } from "../../src/components/aws-managed-policies.ts";
-import { automationTrust, billingAdminPermissions, billingAdminTrust } from "../../src/components/distributor-policies.ts";
+import { billingAdminPermissions, billingAdminTrust } from "../../src/components/distributor-policies.ts";
+import { automationTrustPolicy } from "../../src/bootstrap/policies.ts";
 import type { PolicyDocument } from "../../src/components/iam-document.ts";
 import type { Distributor } from "../../src/inventory/schema.ts";
 import { exampleInventory } from "../support/example.ts";
@@ -60,14 +61,15 @@ describe("distributor policies", () => {
     });
 
     it("trusts the distributor's automation principals with the automation role", () => {
-      expect(automationTrust(distributor)).to.deep.equal({
+      expect(automationTrustPolicy(distributor)).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           {
-            Sid: "TrustedPrincipals",
+            Sid: "DistributorAutomationPrincipals",
             Effect: "Allow",
-            Principal: { AWS: ["arn:aws:iam::210987654321:role/payerfleet-ci"] },
+            Principal: { AWS: ["arn:aws:iam::210987654321:root"] },
             Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: { ArnEquals: { "aws:PrincipalArn": ["arn:aws:iam::210987654321:role/payerfleet-ci"] } },
           },
         ],
       });
@@ -159,19 +161,19 @@ describe("distributor policies", () => {
         attempt: "the distributor's CI assumes the automation role",
         expected: "Allowed",
         session: () => hubRole("payerfleet-ci"),
-        request: () => assume(AUTOMATION_ROLE, automationTrust(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
       },
       {
         attempt: "billing-operations assumes the automation role",
         expected: "ImplicitlyDenied",
         session: () => hubRole("billing-operations"),
-        request: () => assume(AUTOMATION_ROLE, automationTrust(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
       },
       {
         attempt: "a partner admin principal in the payer assumes the automation role",
         expected: "ImplicitlyDenied",
         session: () => adminOf(`arn:aws:iam::${PAYER}:role/fabrikam-platform-admins`, PAYER_ORGANIZATION),
-        request: () => assume(AUTOMATION_ROLE, automationTrust(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
       },
     ];
     for (const row of rows) {
