@@ -14,6 +14,7 @@ import { Locator } from "./locate.ts";
 import { countBySeverity, sortProblems, type Problem } from "./problems.ts";
 import { checkFleet, type Finding, type Fleet } from "./rules.ts";
 import { schemaProblems } from "./schema-issues.ts";
+import { boundaryFitsQuota, hubBusPolicyFits } from "./size-rules.ts";
 import { Inventory } from "./schema.ts";
 
 export interface LoadResult {
@@ -57,6 +58,11 @@ export function parseInventory(text: string, file: string): LoadResult {
   const parsed = Inventory.safeParse(data);
   if (parsed.success) {
     checkFleet(parsed.data, report, { warnings: true });
+    // Sizes only mean something for a fleet that is otherwise valid.
+    if (!problems.some((p) => p.severity === "error")) {
+      boundaryFitsQuota(parsed.data, report);
+      hubBusPolicyFits(parsed.data, report);
+    }
   } else {
     problems.push(...schemaProblems(parsed.error.issues, data, locator, Inventory));
     checkFleet(salvage(data, parsed.error.issues), report, { warnings: false });

@@ -182,6 +182,14 @@ export const Distributor = z
       .strictObject({
         accountId: AccountId.describe("The distributor's hub account, where root-activity alerts gather"),
         alertSubscriptions: z.array(AlertSubscription).default([]).describe("Who is alerted. Default: nobody"),
+        eventBusPolicySizeLimit: z
+          .number()
+          .int()
+          .min(10_240)
+          .optional()
+          .describe(
+            "The EventBridge resource-policy size quota of the hub account, in characters, once raised through Service Quotas. Default: 10240, which admits about 650 payers",
+          ),
       })
       .describe("The distributor's root-activity hub"),
     automation: z

@@ -34,6 +34,7 @@ export function hubProgram(inventory: Inventory): () => Promise<Record<string, u
       providers,
       payers,
       alertSubscriptions: hub.alertSubscriptions,
+      ...(hub.eventBusPolicySizeLimit === undefined ? {} : { eventBusPolicySizeLimit: hub.eventBusPolicySizeLimit }),
     });
     return {
       hubAccountId: hub.accountId,
@@ -43,7 +44,7 @@ export function hubProgram(inventory: Inventory): () => Promise<Record<string, u
       noticeTopicArn: rootActivity.noticeTopicArn,
       admittedPayers: payers.length,
       eventBusPolicySizes: rootActivity.eventBusPolicySizes,
-      eventBusPolicySizeLimit: EVENT_BUS_POLICY_SIZE_LIMIT,
+      eventBusPolicySizeLimit: hub.eventBusPolicySizeLimit ?? EVENT_BUS_POLICY_SIZE_LIMIT,
     };
   };
 }

@@ -1,0 +1,53 @@
+/**
+ * Rules on the size of the IAM and EventBridge documents the fleet will deploy: AWS rejects an
+ * oversized policy only at deploy time, halfway through a run; these reject it at `validate`.
+ * The documents are built by the same pure functions the components deploy.
+ */
+import { EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson } from "../components/hub-bus-policy.ts";
+import { MANAGED_POLICY_SIZE_QUOTA, fenceContext, managedPolicySize, partnerBoundary } from "../components/partner-boundary.ts";
+import { AWS_REGIONS, monitoredRegions } from "./regions.ts";
+import type { Inventory } from "./schema.ts";
+import type { Report } from "./rules.ts";
+
+/** Every partner-admin boundary must fit IAM's managed policy quota: guardrails make it grow. */
+export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
+  inventory.partners.forEach((partner, i) => {
+    if (partner.partnerAdmins.length === 0) return;
+    const size = managedPolicySize(partnerBoundary(fenceContext(inventory, partner)));
+    if (size > MANAGED_POLICY_SIZE_QUOTA) {
+      report({
+        severity: "error",
+        rule: "boundary-too-large",
+        path: ["partners", i, "partnerAdmins"],
+        message: `this partner's permissions boundary would be ${size} characters, over IAM's managed policy quota of ${MANAGED_POLICY_SIZE_QUOTA}: shorten distributor.guardrails (a bucket pattern with * covers several buckets)`,
+      });
+    }
+  });
+}
+
+/** The hub's bus policy lists every monitored payer; it must fit the EventBridge quota. */
+export function hubBusPolicyFits(inventory: Inventory, report: Report): void {
+  const { hub, regions } = inventory.distributor;
+  const payers = inventory.partners.filter((p) => p.features.rootActivityMonitor).map((p) => p.payer.accountId);
+  if (payers.length === 0) return;
+  const limit = hub.eventBusPolicySizeLimit ?? EVENT_BUS_POLICY_SIZE_LIMIT;
+  // Region names differ in length, and so do the policies: the longest decides.
+  const known = monitoredRegions(regions).filter((r) => AWS_REGIONS.includes(r));
+  const size = Math.max(...known.map((region) => policyJson(hubBusPolicy(region, hub.accountId, payers)).length));
+  const path = ["distributor", "hub"];
+  if (size > limit) {
+    report({
+      severity: "error",
+      rule: "hub-bus-policy-too-large",
+      path,
+      message: `the hub's event bus policy for ${payers.length} payers would be ${size} characters, over the ${limit} allowed: raise the EventBridge quota through Service Quotas and set eventBusPolicySizeLimit`,
+    });
+  } else if (size > 0.9 * limit) {
+    report({
+      severity: "warning",
+      rule: "hub-bus-policy-near-limit",
+      path,
+      message: `the hub's event bus policy for ${payers.length} payers is ${size} of ${limit} characters: raise the EventBridge quota before the fleet grows much further`,
+    });
+  }
+}
