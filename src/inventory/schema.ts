@@ -157,9 +157,11 @@ export const Guardrails = z
       .default([])
       .describe("Distributor-only S3 buckets (e.g. billing exports) the partner admin may neither read nor change"),
     billingViews: z
-      .array(z.string().regex(/^[\w+=,.@:-]{1,128}$/, "must be a billing view name"))
+      .array(z.string().regex(/^[\w+=,.@:-]{1,128}$/, "must be a billing view id, the last part of its ARN"))
       .default([])
-      .describe("Distributor-only billing views (Cost Explorer) the partner admin may not use or change"),
+      .describe(
+        "Distributor-only billing views (Cost Explorer) the partner admin may not use or change, by id: the part after billingview/ in the view's ARN, not its display name",
+      ),
     governanceRoles: z
       .array(RoleName)
       .default([])
