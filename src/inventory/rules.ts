@@ -44,24 +44,30 @@ function onDomains(email: string, domains: readonly (string | undefined)[]): boo
 }
 
 /**
- * Reports every later use of a key that was already used, naming the first use. Paths are
- * built from a lazy thunk only when needed: most keys are used once, and fleets are large.
+ * Reports every later use of a key that was already used, naming the first use. Fleets hold
+ * 100,000+ accounts: a use is remembered as two packed integers (partner, account), and a path
+ * is built only for a duplicate.
  */
-function firstUse(rule: string, what: string, report: Report) {
-  const seen = new Map<string, () => readonly PathKey[]>();
-  return (key: string, path: () => readonly PathKey[], shown = key) => {
+function firstUse(rule: string, what: string, report: Report, pathOf: (partner: number, account: number) => readonly PathKey[]) {
+  const seen = new Map<string, number>();
+  const ACCOUNTS = 2 ** 20;
+  return (key: string, partner: number, account = -1, shown = key) => {
     const first = seen.get(key);
-    if (first === undefined) seen.set(key, path);
-    else report({ ...error(rule, path(), `${what} ${shown} must be unique across the fleet: already used at ${formatPath(first())}`), related: first() });
+    if (first === undefined) {
+      seen.set(key, partner * ACCOUNTS + account + 1);
+      return;
+    }
+    const firstPath = pathOf(Math.floor(first / ACCOUNTS), (first % ACCOUNTS) - 1);
+    report({ ...error(rule, pathOf(partner, account), `${what} ${shown} must be unique across the fleet: already used at ${formatPath(firstPath)}`), related: firstPath });
   };
 }
 
 const partnersOf = (fleet: Fleet) => fleet.partners ?? [];
 
 const uniquePartnerIds: Rule = (fleet, report) => {
-  const use = firstUse("duplicate-partner-id", "partner id", report);
+  const use = firstUse("duplicate-partner-id", "partner id", report, (i) => ["partners", i, "id"]);
   partnersOf(fleet).forEach((p, i) => {
-    if (p.id !== undefined) use(p.id.toLowerCase(), () => ["partners", i, "id"], `"${p.id}"`);
+    if (p.id !== undefined) use(p.id.toLowerCase(), i, -1, `"${p.id}"`);
   });
 };
 
@@ -73,26 +79,36 @@ const reservedStackName: Rule = (fleet, report) => {
   });
 };
 
+/** Where an account id or e-mail stands: partner -1 is the hub, account -1 the payer. */
+function accountPath(field: "accountId" | "email" | "rootEmail") {
+  return (i: number, j: number): readonly PathKey[] => {
+    if (i < 0) return ["distributor", "hub", "accountId"];
+    if (j < 0) return ["partners", i, "payer", field];
+    return ["partners", i, "linkedAccounts", j, field === "rootEmail" ? "email" : field];
+  };
+}
+
 const uniqueAccountIds: Rule = (fleet, report) => {
-  const use = firstUse("duplicate-account-id", "account id", report);
+  const use = firstUse("duplicate-account-id", "account id", report, accountPath("accountId"));
   const hub = fleet.distributor?.hub?.accountId;
-  if (hub !== undefined) use(hub, () => ["distributor", "hub", "accountId"]);
+  // The hub is partner -1: packed as a negative number, still distinct from every partner.
+  if (hub !== undefined) use(hub, -1);
   partnersOf(fleet).forEach((p, i) => {
-    if (p.payer?.accountId !== undefined) use(p.payer.accountId, () => ["partners", i, "payer", "accountId"]);
+    if (p.payer?.accountId !== undefined) use(p.payer.accountId, i);
     p.linkedAccounts?.forEach((a, j) => {
-      if (a.accountId !== undefined) use(a.accountId, () => ["partners", i, "linkedAccounts", j, "accountId"]);
+      if (a.accountId !== undefined) use(a.accountId, i, j);
     });
   });
 };
 
 const uniqueEmails: Rule = (fleet, report) => {
   // AWS compares account e-mails without regard to case.
-  const use = firstUse("duplicate-email", "e-mail", report);
+  const use = firstUse("duplicate-email", "e-mail", report, accountPath("rootEmail"));
   partnersOf(fleet).forEach((p, i) => {
     const root = p.payer?.rootEmail;
-    if (root !== undefined) use(root.toLowerCase(), () => ["partners", i, "payer", "rootEmail"], root);
+    if (root !== undefined) use(root.toLowerCase(), i, -1, root);
     p.linkedAccounts?.forEach((a, j) => {
-      if (a.email !== undefined) use(a.email.toLowerCase(), () => ["partners", i, "linkedAccounts", j, "email"], a.email);
+      if (a.email !== undefined) use(a.email.toLowerCase(), i, j, a.email);
     });
   });
 };

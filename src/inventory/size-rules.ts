@@ -11,9 +11,15 @@ import type { Report } from "./rules.ts";
 
 /** Every partner-admin boundary must fit IAM's managed policy quota: guardrails make it grow. */
 export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
+  // Account ids are all 12 digits and the guardrails are the fleet's, so partners whose
+  // distributor-owned contacts are the same have boundaries of the same size: one each.
+  const sizes = new Map<string, number>();
   inventory.partners.forEach((partner, i) => {
     if (partner.partnerAdmins.length === 0) return;
-    const size = managedPolicySize(partnerBoundary(fenceContext(inventory, partner)));
+    const fence = fenceContext(inventory, partner);
+    const key = fence.distributorContacts.join();
+    const size = sizes.get(key) ?? managedPolicySize(partnerBoundary(fence));
+    sizes.set(key, size);
     if (size > MANAGED_POLICY_SIZE_QUOTA) {
       report({
         severity: "error",
