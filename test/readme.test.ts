@@ -14,4 +14,15 @@ describe("the README's first commands", () => {
     expect(run.code, run.stderr).to.equal(0);
     for (const partner of (await exampleInventory()).partners) expect(run.stdout).to.include(`${partner.id}: ${partner.name}, payer ${partner.payer.accountId}`);
   });
+
+  it("shows plan's output as plan prints it", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const prompt = "$ npx payerfleet plan --inventory examples/inventory.yaml --partner contoso\n";
+    const start = readme.indexOf(prompt) + prompt.length;
+    const shown = readme.slice(start, readme.indexOf("```", start));
+    const run = await payerfleet(["plan", "--inventory", "examples/inventory.yaml", "--partner", "contoso"]);
+    expect(run.code, run.stderr).to.equal(0);
+    // The README leaves out the heading line and the trailing blank line.
+    expect(run.stdout.split("\n").slice(2).join("\n").trimEnd()).to.equal(shown.trimEnd());
+  });
 });
