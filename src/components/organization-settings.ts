@@ -29,10 +29,16 @@ export class OrganizationSettings extends pulumi.ComponentResource {
 
   constructor(name: string, args: OrganizationSettingsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("payerfleet:organizations:OrganizationSettings", name, {}, opts);
-    // awsServiceAccessPrincipals is the whole list: keep the services the partner enabled
-    // itself, add ours. Read at run time; under plan's mocks the read is empty.
-    const current = aws.organizations.getOrganizationOutput({}, { parent: this });
-    const principals = current.apply((org) => [...new Set([...(org.awsServiceAccessPrincipals ?? []), ...TRUSTED_SERVICES])].sort());
+    // awsServiceAccessPrincipals is the whole list: when adopting an organization, keep the
+    // services the partner enabled itself and add ours. A payer with no organization yet has
+    // nothing to keep, and reading it would fail (AWSOrganizationsNotInUseException). Under
+    // plan's mocks the read is empty.
+    const principals =
+      args.organizationId === undefined
+        ? [...TRUSTED_SERVICES].sort()
+        : aws.organizations
+            .getOrganizationOutput({}, { parent: this })
+            .apply((org) => [...new Set([...(org.awsServiceAccessPrincipals ?? []), ...TRUSTED_SERVICES])].sort());
     this.organization = new aws.organizations.Organization(
       `${name}-organization`,
       { featureSet: "ALL", awsServiceAccessPrincipals: principals },

@@ -8,7 +8,7 @@
  * semantics (no timestamps, `yes` stays a string).
  */
 import { readFile } from "node:fs/promises";
-import { CORE_SCHEMA, YAMLException, constructFromEvents, parseEvents, type Event } from "js-yaml";
+import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents, type Event } from "js-yaml";
 import { LineCounter, parseDocument } from "yaml";
 import { Locator } from "./locate.ts";
 import { countBySeverity, sortProblems, type Problem } from "./problems.ts";
@@ -48,6 +48,12 @@ export function parseInventory(text: string, file: string): LoadResult {
     return { file, problems: syntaxProblems(text, file, err) };
   }
   const locator = new Locator(file, text, events);
+  const second = secondDocumentOffset(events);
+  if (second !== undefined) {
+    // js-yaml would keep only the first document: a fleet split in two must not half-load.
+    const { line, column } = locator.position(second);
+    return { file, problems: [{ severity: "error", rule: "yaml", file, line, column, path: "", message: "YAML: the inventory must be one document; this is a second one (after ---)" }] };
+  }
   const problems: Problem[] = [];
   const report = (f: Finding) => {
     const related = f.related && locator.locate(f.related);
@@ -70,6 +76,19 @@ export function parseInventory(text: string, file: string): LoadResult {
   sortProblems(problems);
   const { errors } = countBySeverity(problems);
   return errors === 0 && parsed.success ? { file, inventory: parsed.data, problems } : { file, problems };
+}
+
+/** Where a second YAML document starts, when there is one. */
+function secondDocumentOffset(events: readonly Event[]): number | undefined {
+  let documents = 0;
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) documents++;
+    else if (documents >= 2) {
+      if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) return ev.start;
+      if (ev.type === EVENT_ID.SCALAR) return Math.max(0, ev.valueStart);
+    }
+  }
+  return documents >= 2 ? 0 : undefined;
 }
 
 /**

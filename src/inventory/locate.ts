@@ -48,14 +48,21 @@ export class Locator {
     this.root ??= buildTree(this.text, this.events);
     let node = this.root;
     let key: SourceNode | undefined;
+    // The last place on the path that exists in the source: an empty list item has none.
+    let placed = this.root;
     for (const step of path) {
       const next = child(node, step);
       if (next === undefined) break;
       ({ key, value: node } = next);
+      if (key !== undefined && key.start >= 0) placed = key;
+      if (node.start >= 0) placed = node;
     }
-    const target = atKey || node.written === "" ? (key ?? node) : node;
+    // An empty value (`name:`) is shown at its key, and has no text to show.
+    const empty = node.written === "" || node.start < 0;
+    const target = atKey || empty ? (key !== undefined && key.start >= 0 ? key : placed) : node;
     const { line, column } = this.position(target.start);
-    return atKey || target.written === undefined ? { line, column } : { line, column, written: target.written };
+    const written = target === node && !atKey && !empty ? node.written : undefined;
+    return written === undefined ? { line, column } : { line, column, written };
   }
 
   problem(init: ProblemInit): Problem {
@@ -103,6 +110,8 @@ function child(node: SourceNode, step: PathKey): { key?: SourceNode; value: Sour
 }
 
 function scalarNode(text: string, ev: ScalarEvent): SourceNode {
+  // An empty value has no place of its own (valueStart -1): the locator uses its key's.
+  if (ev.valueStart < 0) return { start: -1, written: "" };
   const quoted = ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED;
   const start = quoted ? ev.valueStart - 1 : ev.valueStart;
   const end = quoted ? ev.valueEnd + 1 : ev.valueEnd;

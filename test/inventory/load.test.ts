@@ -446,6 +446,28 @@ describe("inventory loading", () => {
     expect(result.problems[0]).to.include({ line: 13, column: 1 });
   });
 
+  it("refuses a second YAML document rather than ignoring it", () => {
+    const result = parseInventory(`${BASE_INVENTORY}---\nfoo: bar\n`, FILE);
+    expect(result.problems).to.deep.equal([
+      { severity: "error", rule: "yaml", file: FILE, line: 46, column: 1, path: "", message: "YAML: the inventory must be one document; this is a second one (after ---)" },
+    ]);
+    expect(result.inventory).to.equal(undefined);
+  });
+
+  it("reports an empty value at its key, with no value shown", () => {
+    const result = parseInventory(replace("    name: Globex\n", "    name:\n"), FILE);
+    expect(result.problems).to.deep.equal([
+      { severity: "error", rule: "schema", file: FILE, line: 32, column: 5, path: "partners[1].name", message: "must be a string, not empty" },
+    ]);
+  });
+
+  it("reports an empty list item at its list", () => {
+    const result = parseInventory(`${BASE_INVENTORY.slice(0, BASE_INVENTORY.indexOf("partners:"))}partners:\n  -\n`, FILE);
+    expect(result.problems).to.deep.equal([
+      { severity: "error", rule: "schema", file: FILE, line: 14, column: 3, path: "partners[0]", message: "must be a map, not empty" },
+    ]);
+  });
+
   it("reports an empty file as a missing map", () => {
     const result = parseInventory("", FILE);
     expect(result.problems).to.deep.equal([

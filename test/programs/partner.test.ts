@@ -184,6 +184,33 @@ describe("the partner program under mocks", () => {
     expect(declared.calls.map((c) => c.token)).to.include("aws:account/getPrimaryContact:getPrimaryContact");
   });
 
+  it("reads the organization's trusted services only when adopting an existing organization", async () => {
+    const fabrikam = partnerOf(inventory, "fabrikam");
+    const calls = async (organizationId?: string) => {
+      const payer = { ...fabrikam.payer, ...(organizationId === undefined ? {} : { organizationId }) };
+      const one: Inventory = { ...inventory, partners: [{ ...fabrikam, payer }] };
+      const declared = await declare(programFor(one, "fabrikam"), {
+        stack: "fabrikam",
+        call: (token) => (token === "aws:organizations/getOrganization:getOrganization" ? { awsServiceAccessPrincipals: ["sso.amazonaws.com"] } : undefined),
+      });
+      return { tokens: declared.calls.map((c) => c.token), organization: one_(declared) };
+    };
+    const one_ = (d: Declared) => d.resources.find((r) => r.type === "aws:organizations/organization:Organization")!;
+    const created = await calls();
+    expect(created.tokens).to.not.include("aws:organizations/getOrganization:getOrganization");
+    expect(created.organization.importId).to.equal(undefined);
+    const adopted = await calls("o-a1b2c3d4e5");
+    expect(adopted.tokens).to.include("aws:organizations/getOrganization:getOrganization");
+    expect(adopted.organization.importId).to.equal("o-a1b2c3d4e5");
+    // The partner's own trusted services are kept alongside payerfleet's.
+    expect(adopted.organization.inputs["awsServiceAccessPrincipals"]).to.deep.equal([
+      "account.amazonaws.com",
+      "cloudtrail.amazonaws.com",
+      "iam.amazonaws.com",
+      "sso.amazonaws.com",
+    ]);
+  });
+
   it("acts only in the payer, through the automation role, in us-east-1 and every listed region", async () => {
     const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
     const providers = declared.resources.filter((r) => r.type === "pulumi:providers:aws");
