@@ -57,6 +57,12 @@ export interface FleetIo {
   readonly cwd: string;
   /** Aborted on SIGINT. */
   readonly signal: AbortSignal;
+  /**
+   * Whether aborting must be passed on to the running Pulumi CLIs. Not when a terminal's
+   * Ctrl-C already reached them (one process group): a second SIGINT makes the CLI terminate
+   * at once instead of cancelling cleanly. Default: true.
+   */
+  readonly forwardCancel?: boolean;
   readonly loadInventory: (file: string) => Promise<Inventory | undefined>;
 }
 
@@ -134,6 +140,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
       concurrency: o.concurrency,
       retry: { tries: o.lockTries, baseDelayMs: o.lockRetryDelayMs },
       signal: io.signal,
+      forwardCancel: io.forwardCancel ?? true,
       open: (target, create) => openStack(ctx, target.stack, create),
       progress,
     });
@@ -149,9 +156,16 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
     ...(changed ? [`changed since ${changed.ref}`] : []),
     ...(o.previewOnly ? ["preview only"] : []),
   ];
-  await writeReports({ report, warnings, notes, scope, json: o.json, markdown: o.markdown, redact, log: (t) => io.stderr(redact(t)) });
+  let reportsWritten = true;
+  try {
+    await writeReports({ report, warnings, notes, scope, json: o.json, markdown: o.markdown, redact, log: (t) => io.stderr(redact(t)) });
+  } catch (err) {
+    // The stacks have run: their table and exit code must still come out.
+    reportsWritten = false;
+    io.stderr(redact(`payerfleet ${o.operation}: the reports could not be written: ${err instanceof Error ? err.message : String(err)}\n`));
+  }
   io.stdout(redact(renderTable(report, warnings, notes)));
-  return exitCodeOf(report);
+  return reportsWritten ? exitCodeOf(report) : Math.max(exitCodeOf(report), 1);
 }
 
 /**

@@ -41,12 +41,14 @@ function resourceLines(r: ResourceChange): string[] {
  * The `<details>` block of one stack, showing at most `maxResources` resources; the rest are
  * counted in a note. Undefined when the stack has nothing to show.
  */
-export function stackDetails(s: StackReport, warnings: readonly string[], maxResources = Infinity): string | undefined {
+export function stackDetails(s: StackReport, warnings: readonly string[], maxResources = Infinity, maxWarnings = Infinity): string | undefined {
   if (s.resources.length === 0 && s.error === null && warnings.length === 0) return undefined;
   const parts: string[] = [];
   const summary = `<b>${escapeInline(s.stack)}</b> ${ICONS[s.result] ?? ""} ${escapeInline(s.result)}: ${escapeInline(describeChanges(s))}`;
   parts.push(`<details><summary>${summary}</summary>`, "");
-  if (warnings.length > 0) parts.push(...warnings.map((w) => `- ⚠️ ${w.replace(/\r?\n/g, " ")}`), "");
+  const warned = warnings.slice(0, maxWarnings);
+  if (warned.length > 0) parts.push(...warned.map((w) => `- ⚠️ ${w.replace(/\r?\n/g, " ")}`), "");
+  if (warned.length < warnings.length) parts.push(`_${warnings.length - warned.length} more warnings not shown here: this stack alone exceeds a comment._`, "");
   if (s.error !== null) parts.push(fence(s.error, "text"), "");
   const shown = s.resources.slice(0, maxResources);
   if (shown.length > 0) parts.push(fence(shown.flatMap(resourceLines).join("\n"), "diff"), "");
@@ -96,15 +98,21 @@ export function markdownBlocks(report: FleetReport, warnings: ReadonlyMap<string
     blocks.push({
       text,
       shrink: (budget) => {
-        // Fewer resources until the block fits; a single stack never spills into two parts.
-        let lo = 0;
-        let hi = s.resources.length;
-        while (lo < hi) {
-          const mid = Math.ceil((lo + hi) / 2);
-          if ((stackDetails(s, w, mid) ?? "").length <= budget) lo = mid;
-          else hi = mid - 1;
-        }
-        return stackDetails(s, w, lo) ?? "";
+        // Fewer resources until the block fits, then, if even none do (one warning per
+        // replaced account adds up), fewer warnings: a single stack never spills into two parts.
+        const most = (count: number, fits: (n: number) => boolean) => {
+          let lo = 0;
+          let hi = count;
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (fits(mid)) lo = mid;
+            else hi = mid - 1;
+          }
+          return lo;
+        };
+        const resources = most(s.resources.length, (n) => (stackDetails(s, w, n) ?? "").length <= budget);
+        const shown = resources > 0 ? Infinity : most(w.length, (n) => (stackDetails(s, w, 0, n) ?? "").length <= budget);
+        return stackDetails(s, w, resources, shown) ?? "";
       },
     });
   }

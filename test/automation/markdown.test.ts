@@ -83,6 +83,20 @@ describe("Markdown PR comment", () => {
     expect(parts[1]!.length).to.be.greaterThan(GITHUB_COMMENT_LIMIT - 1000);
   });
 
+  it("cuts warnings too when one stack's warnings alone exceed a comment (400 replaced accounts)", () => {
+    const big = stack(2, 400);
+    const warnings = Array.from({ length: 400 }, (_, i) => `account partner-002-account-${i} is REPLACED: ${"a rename, an e-mail change or an OU move forces it; ".repeat(5)}`);
+    const report: FleetReport = { operation: "preview", stacks: [stack(1, 2), big, stack(3, 2)], orphans: [] };
+    const parts = splitMarkdown("payerfleet preview", markdownBlocks(report, new Map([[big.stack, warnings]]), []));
+    expect(parts).to.have.length(3);
+    expect(parts[1]).to.match(/_\d+ more warnings not shown here: this stack alone exceeds a comment\._/);
+    expect(parts[1]).to.include("account partner-002-account-0 is REPLACED");
+    for (const part of parts) {
+      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(wellFormed(part)).to.equal(true);
+    }
+  });
+
   it("fences text longer than any backtick run inside it", () => {
     expect(fence("a ```` b", "text")).to.equal("`````text\na ```` b\n`````");
   });
