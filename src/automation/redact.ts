@@ -27,7 +27,23 @@ export function passphraseRedactor(env: NodeJS.ProcessEnv): Redact {
   }
   const scrub = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
   if (scrub.length === 0) return (text) => text;
-  return (text) => scrub.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  return (text) => scrubCutSecrets(scrub.reduce((out, secret) => out.split(secret).join(REDACTED), text), scrub);
+}
+
+/**
+ * Messages and values are cut to a bound with a trailing `…` before they reach the redactor: a
+ * secret cut there survives as a prefix, which whole-secret scrubbing cannot see.
+ */
+function scrubCutSecrets(text: string, secrets: readonly string[]): string {
+  if (!text.includes("…")) return text;
+  return text.replace(/([^…]*)…/g, (match, before: string) => {
+    for (const secret of secrets) {
+      for (let n = Math.min(before.length, secret.length - 1); n >= MIN_SECRET_LENGTH; n--) {
+        if (secret.startsWith(before.slice(-n))) return `${before.slice(0, -n)}${REDACTED}…`;
+      }
+    }
+    return match;
+  });
 }
 
 /** A copy of a value with every string (keys included) redacted; Maps keep their type. */

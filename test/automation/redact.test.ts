@@ -1,0 +1,22 @@
+import { expect } from "chai";
+import { passphraseRedactor, REDACTED } from "../../src/automation/redact.ts";
+
+describe("passphrase redaction", () => {
+  const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: "correct-horse-battery-staple" });
+
+  it("scrubs the whole passphrase wherever it appears", () => {
+    expect(redact("bad passphrase correct-horse-battery-staple, twice: correct-horse-battery-staple")).to.equal(
+      `bad passphrase ${REDACTED}, twice: ${REDACTED}`,
+    );
+  });
+
+  it("scrubs a passphrase cut short by a bound on the message", () => {
+    expect(redact("error: decrypting with correct-horse-bat…")).to.equal(`error: decrypting with ${REDACTED}…`);
+    expect(redact("a value ending in corr…")).to.equal(`a value ending in ${REDACTED}…`);
+  });
+
+  it("leaves ordinary cut text alone", () => {
+    expect(redact("a long diagnostic that was cut here…")).to.equal("a long diagnostic that was cut here…");
+    expect(redact("nothing secret")).to.equal("nothing secret");
+  });
+});
