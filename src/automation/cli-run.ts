@@ -47,6 +47,8 @@ export async function runFleetFromCli(operation: Operation, args: FleetArgs): Pr
         env: process.env,
         cwd: process.cwd(),
         signal: controller.signal,
+        // From a terminal, Ctrl-C reaches the Pulumi CLIs (same process group) by itself.
+        forwardCancel: process.stdin.isTTY !== true,
         loadInventory: loadOrReport,
       },
     );

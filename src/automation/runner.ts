@@ -28,6 +28,8 @@ export interface RunOptions {
   readonly concurrency: number;
   readonly retry: RetryPolicy;
   readonly signal: AbortSignal;
+  /** Pass an abort on to the running CLIs (see FleetIo.forwardCancel). */
+  readonly forwardCancel: boolean;
   /** Selects (or, when `create`, creates) the stack in its own workspace. */
   readonly open: (target: StackTarget, create: boolean) => Promise<Stack>;
   readonly progress: ProgressSink;
@@ -108,11 +110,26 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
         events = new StackEvents();
         options.progress.started(target, events);
         const stack = await options.open(target, operation === "preview" || operation === "up");
-        const common = { onEvent: events.onEvent, signal: eagerSignal(signal), color: "never" as const, suppressProgress: true };
-        if (operation === "preview") await stack.preview(common);
-        else if (operation === "up") await stack.up(common);
-        else if (operation === "refresh") await (options.previewOnly ? stack.previewRefresh(common) : stack.refresh(common));
-        else await stack.destroy(common);
+        // The SDK adds an abort listener per operation and never removes it: give it a signal
+        // of this try's own, linked to the run's, so listeners and their processes go with it.
+        const tryController = new AbortController();
+        const forward = () => tryController.abort();
+        if (signal.aborted) tryController.abort();
+        else signal.addEventListener("abort", forward, { once: true });
+        try {
+          const common = {
+            onEvent: events.onEvent,
+            ...(options.forwardCancel ? { signal: eagerSignal(tryController.signal) } : {}),
+            color: "never" as const,
+            suppressProgress: true,
+          };
+          if (operation === "preview") await stack.preview(common);
+          else if (operation === "up") await stack.up(common);
+          else if (operation === "refresh") await (options.previewOnly ? stack.previewRefresh(common) : stack.refresh(common));
+          else await stack.destroy(common);
+        } finally {
+          signal.removeEventListener("abort", forward);
+        }
       },
       (n, delay) => options.progress.retrying(target, n, delay),
     );
