@@ -113,7 +113,13 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
   const selection = selectStacks(inventory, { partners: o.partners, ...(changed ? { changed } : {}), ...(shard ? { shard } : {}) });
   if (selection.problems.length > 0) return fail(selection.problems);
 
-  const backend = await resolveBackend({ backend: o.backend, secretsProvider: o.secretsProvider, env: io.env, cwd: io.cwd });
+  let backend;
+  try {
+    backend = await resolveBackend({ backend: o.backend, secretsProvider: o.secretsProvider, env: io.env, cwd: io.cwd });
+  } catch (err) {
+    // A file backend whose directory cannot be made is bad input: nothing has run yet.
+    return fail([`cannot use the state backend: ${err instanceof Error ? err.message : String(err)}`]);
+  }
   const passphrase = await passphraseProblem(backend, io.env);
   if (passphrase !== undefined) return fail([passphrase]);
   let pulumi;

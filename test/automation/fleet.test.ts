@@ -172,6 +172,17 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     expect(await box.events()).to.deep.equal([]);
   });
 
+  it("refuses a file backend whose directory cannot be made: exit 2, nothing run", async () => {
+    await box.writeInventory(["acme"]);
+    await box.script({});
+    const file = join(box.dir, "a-file");
+    await writeFile(file, "not a directory");
+    const run = await box.run(["preview", "--backend", `file://${file}/state`]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.equal(`payerfleet preview: cannot use the state backend: ENOTDIR: not a directory, mkdir '${file}/state'\n`);
+    expect(await box.events()).to.deep.equal([]);
+  });
+
   it("says how to install the Pulumi CLI, and names `payerfleet plan`, when it is missing: exit 2", async () => {
     await box.writeInventory(["acme"]);
     const run = await box.run(["up", "--pulumi-root", join(box.dir, "no-such-dir")]);
