@@ -13,8 +13,6 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { tries: 5, baseDelayMs: 2000 };
-
 /** Resolves after `ms`, or at once when the signal aborts (without rejecting). */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -67,16 +67,10 @@ function mask(value: unknown): unknown {
   return value;
 }
 
-/** A provider's URN: providers are top-level in payerfleet's programs. */
-function urnOfName(project: string, stack: string, type: string, name: string): string {
-  return `urn:pulumi:${stack}::${project}::${type}::${name}`;
-}
-
 /** The URN the mock monitor gives a resource, so that parents can be named by URN. */
-function urnOf(project: string, stack: string, req: RegisterResourceRequest): string {
-  const parent = req.getParent();
+function urnOf(project: string, stack: string, parent: string, type: string, name: string): string {
   const parentType = parent === "" ? "" : `${parent.split("::")[2]}$`;
-  return `urn:pulumi:${stack}::${project}::${parentType}${req.getType()}::${req.getName()}`;
+  return `urn:pulumi:${stack}::${project}::${parentType}${type}::${name}`;
 }
 
 /**
@@ -95,7 +89,8 @@ export async function declare(program: () => Promise<Record<string, unknown>> | 
         if (!args.custom) return { id: undefined, state: args.inputs };
         if (args.type.startsWith("pulumi:providers:")) {
           const id = `${args.name}-id`;
-          scopes.set(`${urnOfName(project, options.stack, args.type, args.name)}::${id}`, providerScope(args.inputs));
+          // Providers are top-level in payerfleet's programs.
+          scopes.set(`${urnOf(project, options.stack, "", args.type, args.name)}::${id}`, providerScope(args.inputs));
           return { id, state: args.inputs };
         }
         return mockState(args.type, args.name, args.inputs, args.provider ? scopes.get(args.provider) : undefined, args.id || undefined);
@@ -119,7 +114,7 @@ export async function declare(program: () => Promise<Record<string, unknown>> | 
     resources.push({
       type: req.getType(),
       name: req.getName(),
-      urn: urnOf(project, options.stack, req),
+      urn: urnOf(project, options.stack, req.getParent(), req.getType(), req.getName()),
       parent: req.getParent(),
       custom: req.getCustom(),
       protect: req.getProtect(),
