@@ -9,13 +9,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents, type Event } from "js-yaml";
-import { LineCounter, parseDocument } from "yaml";
 import { Locator } from "./locate.ts";
 import { countBySeverity, sortProblems, type Problem } from "./problems.ts";
-import { checkFleet, type Finding, type Fleet } from "./rules.ts";
+import { checkFleet, type Finding, type Fleet, type Rejected } from "./rules.ts";
 import { schemaProblems } from "./schema-issues.ts";
 import { boundaryFitsQuota, hubBusPolicyFits } from "./size-rules.ts";
 import { Inventory } from "./schema.ts";
+import { forbiddenCharacters } from "./text-rules.ts";
+import { decodeUtf8, syntaxProblems } from "./yaml-syntax.ts";
 
 export interface LoadResult {
   readonly file: string;
@@ -25,15 +26,19 @@ export interface LoadResult {
   readonly problems: Problem[];
 }
 
-export async function loadInventory(file: string): Promise<LoadResult> {
-  let text: string;
+/** Loads `path`; problems name the file as `file` (default: the path), as the user wrote it. */
+export async function loadInventory(path: string, file = path): Promise<LoadResult> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(path);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
     return { file, problems: [{ severity: "error", rule: "file", file, line: 1, column: 1, path: "", message: `cannot read the inventory: ${reason}` }] };
   }
-  return parseInventory(text, file);
+  const decoded = decodeUtf8(bytes, file);
+  if ("problem" in decoded) return { file, problems: [decoded.problem] };
+  return parseInventory(decoded.text, file);
 }
 
 export function parseInventory(text: string, file: string): LoadResult {
@@ -44,8 +49,10 @@ export function parseInventory(text: string, file: string): LoadResult {
     // An empty file holds no document at all; call it empty, like an empty document.
     data = constructFromEvents(events, { source: text, schema: CORE_SCHEMA })[0] ?? null;
   } catch (err) {
-    if (!(err instanceof YAMLException)) throw err;
-    return { file, problems: syntaxProblems(text, file, err) };
+    // A recursive parser meets deep nesting as a stack overflow: a syntax problem like any other.
+    if (err instanceof YAMLException) return { file, problems: syntaxProblems(text, file, { offset: err.mark?.position ?? 0, message: err.reason }) };
+    if (err instanceof RangeError) return { file, problems: syntaxProblems(text, file, { offset: 0, message: "nesting too deep to read" }) };
+    throw err;
   }
   const locator = new Locator(file, text, events);
   const second = secondDocumentOffset(events);
@@ -58,9 +65,10 @@ export function parseInventory(text: string, file: string): LoadResult {
   const report = (f: Finding) => {
     const related = f.related && locator.locate(f.related);
     const message = related ? `${f.message} (line ${related.line})` : f.message;
-    problems.push(locator.problem({ severity: f.severity, rule: f.rule, path: f.path, message }));
+    problems.push(locator.problem({ severity: f.severity, rule: f.rule, path: f.path, message, ...(f.atKey ? { atKey: true } : {}) }));
   };
 
+  forbiddenCharacters(data, report);
   const parsed = Inventory.safeParse(data);
   if (parsed.success) {
     checkFleet(parsed.data, report, { warnings: true });
@@ -71,7 +79,9 @@ export function parseInventory(text: string, file: string): LoadResult {
     }
   } else {
     problems.push(...schemaProblems(parsed.error.issues, data, locator, Inventory));
-    checkFleet(salvage(data, parsed.error.issues), report, { warnings: false });
+    // Warnings too: a reviewer fixing the errors should not meet new findings on the next run.
+    const { fleet, rejected } = salvage(data, parsed.error.issues);
+    checkFleet(fleet, report, { warnings: true, rejected });
   }
   sortProblems(problems);
   const { errors } = countBySeverity(problems);
@@ -92,33 +102,24 @@ function secondDocumentOffset(events: readonly Event[]): number | undefined {
 }
 
 /**
- * Every syntax error of a file js-yaml rejected. js-yaml stops at the first one; the `yaml`
- * package recovers and lists them all, at ten times js-yaml's cost, which only a broken file
- * pays. Should the two disagree, js-yaml's own error stands.
- */
-function syntaxProblems(text: string, file: string, err: YAMLException): Problem[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const located = (offset: number, message: string): Problem => {
-    const { line, col } = lines.linePos(offset);
-    return { severity: "error", rule: "yaml", file, line, column: col, path: "", message: `YAML: ${message}` };
-  };
-  if (doc.errors.length > 0) return sortProblems(doc.errors.map((e) => located(e.pos[0], e.message)));
-  return [located(err.mark?.position ?? 0, err.reason)];
-}
-
-/**
  * The inventory less every value the schema rejected, for the fleet-wide rules to read in the
- * same run. Defaults are not applied, hence `Fleet`'s optional fields.
+ * same run, and which keys were taken out (so that a rejected value is not mistaken for an
+ * absent one). Defaults are not applied, hence `Fleet`'s optional fields.
  */
-function salvage(data: unknown, issues: readonly { code: string; path: readonly PropertyKey[] }[]): Fleet {
+function salvage(data: unknown, issues: readonly { code: string; path: readonly PropertyKey[] }[]): { fleet: Fleet; rejected: Rejected } {
   const copy = structuredClone(data);
+  const removed = new WeakMap<object, Set<string>>();
   for (const issue of issues) {
     // Unknown keys are harmless to the rules; removing their parent would hide its other fields.
     if (issue.code === "unrecognized_keys" || issue.path.length === 0) continue;
     let node: unknown = copy;
     for (const key of issue.path.slice(0, -1)) node = node === null || typeof node !== "object" ? undefined : (node as Record<PropertyKey, unknown>)[key];
-    if (node !== null && typeof node === "object") delete (node as Record<PropertyKey, unknown>)[issue.path.at(-1)!];
+    if (node !== null && typeof node === "object") {
+      const key = issue.path.at(-1)!;
+      delete (node as Record<PropertyKey, unknown>)[key];
+      removed.set(node, (removed.get(node) ?? new Set()).add(String(key)));
+    }
   }
-  return copy !== null && typeof copy === "object" && !Array.isArray(copy) ? (copy as Fleet) : {};
+  const fleet = copy !== null && typeof copy === "object" && !Array.isArray(copy) ? (copy as Fleet) : {};
+  return { fleet, rejected: (holder, key) => removed.get(holder)?.has(key) ?? false };
 }

@@ -4,6 +4,7 @@
  * valid fleet of any size pays nothing for it.
  */
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from "js-yaml";
+import { excerpt } from "../text/characters.ts";
 import { formatPath, type PathKey, type Problem } from "./problems.ts";
 
 /** Where a field stands in the source, and how its value was written. */
@@ -74,7 +75,8 @@ export class Locator {
       line: at.line,
       column: at.column,
       path: formatPath(init.path),
-      ...(at.written === undefined ? {} : { value: at.written }),
+      // A value of megabytes would bury every other line: an excerpt, with its length.
+      ...(at.written === undefined ? {} : { value: excerpt(at.written) }),
       message: init.message,
     };
   }

@@ -1,3 +1,5 @@
+import { excerpt, visible } from "../text/characters.ts";
+
 /** A problem found in an inventory, located in its source file. */
 export interface Problem {
   readonly severity: "error" | "warning";
@@ -28,11 +30,14 @@ export function formatPath(path: readonly PathKey[]): string {
   return out;
 }
 
-/** The `FILE:LINE:COL: severity: field: message (got value)` line compilers and editors understand. */
+/**
+ * The `FILE:LINE:COL: severity: field: message (got value)` line compilers and editors
+ * understand: one line whatever the value holds, its control characters shown as escapes.
+ */
 export function formatProblem(p: Problem): string {
-  const field = p.path === "" ? "" : `${p.path}: `;
+  const field = p.path === "" ? "" : `${excerpt(p.path)}: `;
   const got = p.value === undefined ? "" : ` (got ${p.value})`;
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${field}${p.message}${got}`;
+  return visible(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${field}${p.message}${got}`);
 }
 
 /** In file order, so the output reads top to bottom; at one spot errors before warnings. */

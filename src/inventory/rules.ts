@@ -2,6 +2,8 @@
  * Semantic rules over the whole fleet, run once the inventory matches its schema. Each rule
  * reads the typed inventory and reports through `report`; the loader turns paths into lines.
  */
+import { HUB_FORWARD_ROLE } from "../components/hub-layout.ts";
+import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
 import { AWS_REGIONS } from "./regions.ts";
 import { closest } from "./schema-issues.ts";
 import { HUB_STACK, type Inventory } from "./schema.ts";
@@ -14,6 +16,8 @@ export interface Finding {
   readonly message: string;
   /** Another place the message refers to; the loader appends its line. */
   readonly related?: readonly PathKey[];
+  /** Point at the key rather than its value. */
+  readonly atKey?: boolean;
 }
 
 export type Report = (finding: Finding) => void;
@@ -30,6 +34,8 @@ export type Loose<T> = T extends readonly (infer U)[]
     : T;
 export type Fleet = Loose<Inventory>;
 export type Rule = (fleet: Fleet, report: Report) => void;
+/** Whether the schema rejected, and the loader took out, `holder[key]`: not absent, just invalid. */
+export type Rejected = (holder: object, key: string) => boolean;
 
 const error = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "error", rule, path, message });
 const warning = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "warning", rule, path, message });
@@ -161,6 +167,22 @@ const customerHoldsMfaAndPhone: Rule = (fleet, report) => {
   });
 };
 
+/** The roles payerfleet deploys: the automation role may not take one of their names. */
+const DEPLOYED_ROLES = [BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE, HUB_FORWARD_ROLE];
+
+const automationRoleOfItsOwn: Rule = (fleet, report) => {
+  const name = fleet.distributor?.automation?.roleName;
+  if (name !== undefined && DEPLOYED_ROLES.includes(name)) {
+    report(
+      error(
+        "reserved-role-name",
+        ["distributor", "automation", "roleName"],
+        `${name} is a role payerfleet deploys and manages in every payer; the automation role, which may never change itself, needs a name of its own (default payerfleet-automation)`,
+      ),
+    );
+  }
+};
+
 const knownRegions: Rule = (fleet, report) => {
   const known = new Set(AWS_REGIONS);
   const seen = new Set<string>();
@@ -221,14 +243,21 @@ const uniqueLinkedAccountNames: Rule = (fleet, report) => {
   });
 };
 
-/** Not errors: things a reviewer of the inventory should see. */
-const reviewerWarnings: Rule = (fleet, report) => {
-  if (fleet.distributor?.hub?.alertSubscriptions?.length === 0) {
+/**
+ * Not errors: things a reviewer of the inventory should see. On an inventory the schema
+ * rejected, defaults are not applied: a field that is absent takes its default here, and a
+ * field whose value was rejected is left alone (its error says enough).
+ */
+function reviewerWarnings(fleet: Fleet, report: Report, rejected: Rejected): void {
+  const absent = (holder: object | undefined, key: string) =>
+    holder !== undefined && (holder as Record<string, unknown>)[key] === undefined && !rejected(holder, key);
+  const hub = fleet.distributor?.hub;
+  if (hub?.alertSubscriptions?.length === 0 || absent(hub, "alertSubscriptions")) {
     report(warning("no-alert-subscriptions", ["distributor", "hub"], "no alertSubscriptions: root activity reaches the hub but nobody is notified"));
   }
   partnersOf(fleet).forEach((p, i) => {
     const at = ["partners", i];
-    if (p.partnerAdmins?.length === 0) {
+    if (p.partnerAdmins?.length === 0 || absent(p, "partnerAdmins")) {
       report(warning("no-partner-admins", at, "no partnerAdmins: the partner gets no admin access to its payer, so only the distributor can run its organization"));
     }
     if (p.features?.rootActivityMonitor === false) {
@@ -236,11 +265,11 @@ const reviewerWarnings: Rule = (fleet, report) => {
     } else if (p.features?.organizationTrail === false) {
       report(warning("trail-off", [...at, "features", "organizationTrail"], "without a trail, root API calls raise no events: only console sign-ins will be alerted"));
     }
-    if (p.payer !== undefined && p.payer.primaryContact === undefined) {
+    if (absent(p.payer, "primaryContact")) {
       report(warning("no-primary-contact", [...at, "payer"], "no primaryContact: audit cannot check that the primary phone is the customer's"));
     }
   });
-};
+}
 
 /** The rules whose findings are errors. */
 export const RULES: readonly Rule[] = [
@@ -251,16 +280,16 @@ export const RULES: readonly Rule[] = [
   payerEmailOnDistributorDomain,
   linkedEmailOffDistributorDomain,
   customerHoldsMfaAndPhone,
+  automationRoleOfItsOwn,
   knownRegions,
   organizationalUnits,
   uniqueLinkedAccountNames,
 ];
 
 /**
- * Runs every rule. Reviewer warnings only make sense once the schema holds: on a salvaged
- * inventory a missing field is an error already, not a finding to warn about.
+ * Runs every rule, and the reviewer warnings when asked.
  */
-export function checkFleet(fleet: Fleet, report: Report, options: { warnings: boolean }): void {
+export function checkFleet(fleet: Fleet, report: Report, options: { warnings: boolean; rejected?: Rejected }): void {
   for (const rule of RULES) rule(fleet, report);
-  if (options.warnings) reviewerWarnings(fleet, report);
+  if (options.warnings) reviewerWarnings(fleet, report, options.rejected ?? (() => false));
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Locator } from "./locate.ts";
 import type { PathKey, Problem } from "./problems.ts";
+import { excerpt } from "../text/characters.ts";
 
 type Issue = z.core.$ZodIssue;
 
@@ -23,7 +24,7 @@ export function schemaProblems(issues: readonly Issue[], data: unknown, locator:
             rule: "unknown-key",
             path: [...path, key],
             atKey: true,
-            message: `unknown key "${key}": ${hint}allowed here: ${allowed.join(", ")}`,
+            message: `unknown key "${excerpt(key)}": ${hint}allowed here: ${allowed.join(", ")}`,
           }),
         );
       }

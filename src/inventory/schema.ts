@@ -123,6 +123,8 @@ export const Partner = z
     id: z
       .string()
       .regex(STACK_NAME, "must be a valid Pulumi stack name: 1-100 of letters, digits, '-', '_' and '.'")
+      // The id names the stack's workspace folder and state file: . and .. would name another.
+      .refine((id) => id !== "." && id !== "..", "must not be . or ..: the id also names the stack's folder and state file")
       .describe("Stable partner id; also the Pulumi stack name"),
     name: z.string().min(1).max(128).describe("Display name"),
     payer: Payer,

@@ -375,6 +375,67 @@ const CASES: Case[] = [
       message: "no alertSubscriptions: root activity reaches the hub but nobody is notified",
     },
   },
+  {
+    name: "an automation role named as one of the roles payerfleet deploys",
+    text: replace("  automation:\n", "  automation:\n    roleName: payerfleet-billing-admin\n"),
+    expect: {
+      rule: "reserved-role-name",
+      line: 10,
+      column: 15,
+      path: "distributor.automation.roleName",
+      value: "payerfleet-billing-admin",
+      message:
+        "payerfleet-billing-admin is a role payerfleet deploys and manages in every payer; the automation role, which may never change itself, needs a name of its own (default payerfleet-automation)",
+    },
+  },
+  {
+    name: "a line break in a partner's name, written as an escape",
+    text: replace("    name: Acme Corp\n", '    name: "Acme\\nCorp"\n'),
+    expect: {
+      rule: "forbidden-character",
+      line: 15,
+      column: 11,
+      path: "partners[0].name",
+      value: '"Acme\\nCorp"',
+      message: "character 5 of the value is U+000A LINE FEED: names and free text may hold no control characters, line breaks or bidirectional controls",
+    },
+  },
+  {
+    name: "a right-to-left override in a linked account's name",
+    text: replace("      - name: acme-prod\n", "      - name: acme-\u202eprod\n"),
+    expect: {
+      rule: "forbidden-character",
+      line: 27,
+      column: 15,
+      path: "partners[0].linkedAccounts[0].name",
+      value: "acme-\u202eprod",
+      message: "character 6 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls",
+    },
+  },
+  {
+    name: "a terminal escape in the distributor's name",
+    text: replace("  name: Example Distribution Ltd\n", '  name: "Example \\e[2J Distribution"\n'),
+    expect: {
+      rule: "forbidden-character",
+      line: 2,
+      column: 9,
+      path: "distributor.name",
+      value: '"Example \\e[2J Distribution"',
+      message: "character 9 of the value is U+001B ESCAPE: names and free text may hold no control characters, line breaks or bidirectional controls",
+    },
+  },
+  {
+    name: "a partner id that names the parent folder",
+    text: replace("  - id: globex\n", '  - id: ".."\n'),
+    expect: {
+      rule: "schema",
+      line: 31,
+      column: 9,
+      path: "partners[1].id",
+      value: '".."',
+      message: "must not be . or ..: the id also names the stack's folder and state file",
+    },
+  },
 ];
 
 describe("inventory loading", () => {
@@ -410,11 +471,11 @@ describe("inventory loading", () => {
   it("covers every rule in the table above", async () => {
     const { RULES } = await import("../../src/inventory/rules.ts");
     const covered = new Set(CASES.map((c) => c.expect.rule));
-    // Nine rule functions; some report under two names (custody MFA/phone, duplicate OU/unknown OU).
-    for (const rule of ["duplicate-partner-id", "reserved-stack-name", "duplicate-account-id", "duplicate-email", "payer-email-domain", "linked-email-domain", "custody-mfa-holder", "custody-phone-holder", "unknown-region", "duplicate-ou", "unknown-ou", "duplicate-account-name"]) {
+    // Eleven rule functions; some report under two names (custody MFA/phone, duplicate OU/unknown OU).
+    for (const rule of ["duplicate-partner-id", "reserved-stack-name", "duplicate-account-id", "duplicate-email", "payer-email-domain", "linked-email-domain", "custody-mfa-holder", "custody-phone-holder", "reserved-role-name", "unknown-region", "duplicate-ou", "unknown-ou", "duplicate-account-name"]) {
       expect(covered.has(rule), rule).to.equal(true);
     }
-    expect(RULES).to.have.length(10);
+    expect(RULES).to.have.length(11);
   });
 
   it("reports schema and fleet-wide errors of different partners in one run", () => {
@@ -440,10 +501,73 @@ describe("inventory loading", () => {
     ]);
   });
 
-  it("reports an unclosed flow list without checking fields", () => {
+  it("reports an unclosed flow list where it opened, and where the parser noticed, without checking fields", () => {
     const result = parseInventory(replace("regions: [eu-west-1]", "regions: [eu-west-1"), FILE);
-    expect(result.problems.every((p) => p.rule === "yaml" && p.severity === "error")).to.equal(true);
-    expect(result.problems[0]).to.include({ line: 13, column: 1 });
+    expect(result.problems.map((p) => [p.rule, p.line, p.column, p.message])).to.deep.equal([["yaml", 12, 12, "YAML: this [ is never closed with ] (the parser noticed at line 13)"]]);
+  });
+
+  it("reports an unclosed quote where it opened", () => {
+    const result = parseInventory(replace("      rootEmail: aws+acme@payers.distributor.example\n", '      rootEmail: "aws+acme@payers.distributor.example\n'), FILE);
+    expect(result.problems.map((p) => [p.line, p.column, p.message])[0]).to.deep.equal([18, 18, 'YAML: this " quote is never closed']);
+  });
+
+  it("reports nesting too deep for an inventory as a YAML error where it gets too deep, not a stack overflow", () => {
+    const flow = parseInventory(`distributor: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`, FILE);
+    expect(flow.problems).to.deep.equal([{ severity: "error", rule: "yaml", file: FILE, line: 1, column: 14 + 63, path: "", message: "YAML: nesting deeper than 64 levels: an inventory is never nested this deep" }]);
+    // A thousand levels is where a recursive YAML parser runs out of stack.
+    const block = parseInventory(Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n"), FILE);
+    expect(block.problems.map((p) => [p.line, p.column, p.message])).to.deep.equal([[65, 65, "YAML: nesting deeper than 64 levels: an inventory is never nested this deep"]]);
+  });
+
+  it("reports a character forbidden in a key as well as what else is wrong there", () => {
+    const text = replace("    organizationalUnits: [Workloads/Prod]\n", '    organizationalUnits: [Workloads/Prod]\n    existingOrganizationalUnits: { "Work\\e[31mloads": ou-ab12-cd34ef56 }\n');
+    expect(parseInventory(text, FILE).problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message.split(":")[0]}`)).to.deep.equal([
+      "26:36 forbidden-character character 5 of the key is U+001B ESCAPE",
+      "26:55 unknown-ou OU Work\u001b[31mloads is not in this partner's organizationalUnits (declared",
+    ]);
+  });
+
+  it("prints a problem on one line whatever the value holds, and at most 200 characters of it with its length", async () => {
+    const { formatProblem } = await import("../../src/inventory/problems.ts");
+    const name = `${"x".repeat(300)}\u202e`;
+    const text = replace("    name: Acme Corp\n", `    name: "${name.replace("\u202e", "\\u202e")}"\n`);
+    const [problem] = parseInventory(text, FILE).problems;
+    expect(problem!.value).to.equal(`"${"x".repeat(199)}… (308 characters)`);
+    expect(formatProblem(problem!)).to.equal(
+      `fleet.yaml:15:11: error: partners[0].name: character 301 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls (got "${"x".repeat(199)}… (308 characters))`,
+    );
+  });
+
+  it("reports warnings with schema errors, leaving alone a field whose value the schema rejected", () => {
+    let text = replace('accountId: "100000000002"', "accountId: 100000000002");
+    text = edit(text, "    partnerAdmins: [arn:aws:iam::100000000002:role/globex-admins]\n", "");
+    text = edit(text, '      primaryContact:\n        phoneNumber: "+44 20 7946 0101"\n', "      primaryContact: { phoneNumber: 12 }\n");
+    expect(parseInventory(text, FILE).problems.map((p) => `${p.severity} ${p.rule} ${p.path}`)).to.deep.equal([
+      "error schema partners[0].payer.primaryContact.phoneNumber",
+      "warning no-partner-admins partners[1]",
+      "error schema partners[1].payer.accountId",
+    ]);
+  });
+
+  it("reports a file that is not UTF-8 at its first bad byte", async () => {
+    const { mkdtemp, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadInventory } = await import("../../src/inventory/load.ts");
+    const dir = await mkdtemp(join(tmpdir(), "payerfleet-utf8-"));
+    try {
+      const file = join(dir, "fleet.yaml");
+      const bytes = Buffer.from(replace("    name: Acme Corp\n", "    name: Acme Corp\u00e9\n"), "utf8");
+      const at = bytes.indexOf(Buffer.from("Corp\u00e9", "utf8")) + 4;
+      bytes[at] = 0xe9;
+      bytes[at + 1] = 0x0a;
+      await writeFile(file, bytes);
+      expect((await loadInventory(file, "fleet.yaml")).problems).to.deep.equal([
+        { severity: "error", rule: "encoding", file: "fleet.yaml", line: 15, column: 20, path: "", message: `the inventory must be UTF-8: byte 0xE9 at offset ${at} is not` },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a second YAML document rather than ignoring it", () => {
