@@ -2,6 +2,8 @@
  * The audit report for people: a terminal table (one line per partner, then each check that
  * did not pass) and a Markdown document for an evidence archive or a pull-request comment.
  */
+import { visible } from "../text/characters.ts";
+import { mdCell, mdCode, mdHtml } from "../text/markdown.ts";
 import type { AuditReport, Check, CheckStatus, PartnerAudit } from "./report.ts";
 
 const count = (p: PartnerAudit, status: CheckStatus) => p.checks.filter((c) => c.status === status).length;
@@ -19,8 +21,8 @@ export function summaryLine(report: AuditReport): string {
 export function renderTable(report: AuditReport): string {
   const header = ["PARTNER", "PAYER", "RESULT", "PASS", "FAIL", "COULD-NOT-CHECK"];
   const rows = report.partners.map((p) => [
-    p.partner,
-    p.accountId,
+    visible(p.partner),
+    visible(p.accountId),
     p.result,
     String(count(p, "pass")),
     String(count(p, "fail")),
@@ -35,7 +37,8 @@ export function renderTable(report: AuditReport): string {
   const out = [line(header)];
   report.partners.forEach((p, i) => {
     out.push(line(rows[i]!));
-    for (const c of p.checks) if (c.status !== "pass") out.push(`  ${c.status.padEnd(15)}  ${c.id}: ${c.detail}`);
+    // Details carry names partner admins choose in AWS: shown with every control character escaped.
+    for (const c of p.checks) if (c.status !== "pass") out.push(`  ${c.status.padEnd(15)}  ${visible(c.id)}: ${visible(c.detail)}`);
   });
   out.push("", summaryLine(report));
   return `${out.join("\n")}\n`;
@@ -43,29 +46,26 @@ export function renderTable(report: AuditReport): string {
 
 const ICON: Record<CheckStatus, string> = { pass: "✅ pass", fail: "❌ fail", "could-not-check": "⚠️ could-not-check" };
 
-/** Markdown table cells cannot hold pipes or line breaks. */
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-
 function checkRows(checks: readonly Check[]): string[] {
-  return ["| check | status | detail |", "|---|---|---|", ...checks.map((c) => `| \`${c.id}\` | ${ICON[c.status]} | ${cell(c.detail)} |`)];
+  return ["| check | status | detail |", "|---|---|---|", ...checks.map((c) => `| ${mdCode(c.id, { inTable: true })} | ${ICON[c.status]} | ${mdCell(c.detail)} |`)];
 }
 
 export function renderMarkdown(report: AuditReport): string {
   const out = [
     "# payerfleet audit",
     "",
-    `Audited at ${report.auditedAt}: ${summaryLine(report)}.`,
+    `Audited at ${mdCell(report.auditedAt)}: ${summaryLine(report)}.`,
     "",
     "| partner | payer | result | pass | fail | could-not-check |",
     "|---|---|---|---|---|---|",
     ...report.partners.map(
       (p) =>
-        `| ${cell(p.partner)} | ${p.accountId} | ${ICON[p.result]} | ${count(p, "pass")} | ${count(p, "fail")} | ${count(p, "could-not-check")} |`,
+        `| ${mdCell(p.partner)} | ${mdCell(p.accountId)} | ${ICON[p.result]} | ${count(p, "pass")} | ${count(p, "fail")} | ${count(p, "could-not-check")} |`,
     ),
   ];
   for (const p of report.partners) {
     // Partners needing attention are shown open; passing ones fold away.
-    out.push("", `<details${p.result === "pass" ? "" : " open"}><summary><b>${cell(p.partner)}</b> (${p.accountId}): ${ICON[p.result]}</summary>`, "");
+    out.push("", `<details${p.result === "pass" ? "" : " open"}><summary><b>${mdHtml(p.partner)}</b> (${mdHtml(p.accountId)}): ${ICON[p.result]}</summary>`, "");
     out.push(...checkRows(p.checks), "", "</details>");
   }
   return `${out.join("\n")}\n`;

@@ -18,7 +18,7 @@ import { runFleet } from "./runner.ts";
 import { selectStacks } from "./selection.ts";
 import { formatShard, parseShard, type Shard } from "./shard.ts";
 import { renderTable } from "./table.ts";
-import { stackWarnings } from "./warnings.ts";
+import { collectStackWarnings } from "./warnings.ts";
 import { DEFAULT_WORKSPACES_DIR, listBackendStacks, openStack, type WorkspaceContext } from "./workspace.ts";
 
 /**
@@ -156,7 +156,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
   if (io.signal.aborted) notes.push("the run was cancelled (SIGINT): running operations were interrupted, stacks not yet started were skipped");
 
   const report: FleetReport = { operation: o.operation, stacks: runs.map((r) => r.report), orphans };
-  const warnings = new Map(runs.map((r) => [r.report.stack, stackWarnings(r.report, r.warnings)]));
+  const warnings = new Map(runs.map((r) => [r.report.stack, collectStackWarnings(r.report, r.warnings)]));
   const scope = [
     ...(shard ? [`shard ${formatShard(shard)}`] : []),
     ...(changed ? [`changed since ${changed.ref}`] : []),

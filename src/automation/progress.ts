@@ -18,9 +18,18 @@ interface Running {
   readonly events: StackEvents;
 }
 
-/** `create 1, update 2` or `no changes`. */
+/**
+ * `create 1, update 2` or `no changes`. A stack that failed or was cancelled before the
+ * engine's summary may have counted no step while its changed resources were seen: those are
+ * counted instead, so that a report never says "no changes" above a list of changes.
+ */
 export function describeChanges(report: StackReport): string {
-  const counts = changeCounts(report.changes);
+  let counts = changeCounts(report.changes);
+  if (counts.length === 0 && report.resources.length > 0) {
+    const byOp: Record<string, number> = {};
+    for (const r of report.resources) byOp[r.op] = (byOp[r.op] ?? 0) + 1;
+    counts = changeCounts(byOp);
+  }
   return counts.length === 0 ? "no changes" : counts.map(([op, n]) => `${op} ${n}`).join(", ");
 }
 

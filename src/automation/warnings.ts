@@ -2,41 +2,79 @@
  * Changes a reviewer must not miss. An `aws:organizations/account:Account` replaced or deleted
  * means an AWS account leaving the organization; a rename, an e-mail change or an OU move
  * previews as a replace (pulumi/pulumi-aws#6242), so an innocent-looking inventory edit can
- * carry one.
+ * carry one. Warnings are data (the names in them come from the engine); each report renders
+ * them with its own escaping.
  */
+import { mdCode, mdInline } from "../text/markdown.ts";
+import { visible } from "../text/characters.ts";
 import { ACCOUNT_TYPE } from "./events.ts";
 import type { ResourceChange, StackReport } from "./report.ts";
+
+export type StackWarning =
+  /** An AWS account would leave the organization and a new one be created. */
+  | { readonly kind: "account-replace"; readonly resource: string; readonly paths: readonly string[] }
+  /** An AWS account would leave the organization. */
+  | { readonly kind: "account-delete"; readonly resource: string }
+  /** A warning diagnostic of the engine, a provider or the program, as it said it. */
+  | { readonly kind: "engine"; readonly text: string };
 
 /** The resource's name: the last segment of its URN. */
 export function resourceName(urn: string): string {
   return urn.split("::").at(-1) ?? urn;
 }
 
-function forcing(resource: ResourceChange): string {
+function forcing(resource: ResourceChange): string[] {
   const paths = resource.diffs.filter((d) => d.kind.endsWith("-replace")).map((d) => d.path);
-  const list = paths.length > 0 ? paths : resource.diffs.map((d) => d.path);
-  return list.length > 0 ? ` (${list.join(", ")})` : "";
+  return paths.length > 0 ? paths : resource.diffs.map((d) => d.path);
 }
 
-/** The account replacements and deletions of a stack, one sentence each (Markdown). */
-export function accountWarnings(report: StackReport): string[] {
-  const out: string[] = [];
+/** The account replacements and deletions of a stack. */
+export function accountWarnings(report: StackReport): StackWarning[] {
+  const out: StackWarning[] = [];
   for (const r of report.resources) {
     if (r.type !== ACCOUNT_TYPE) continue;
-    const name = resourceName(r.urn);
-    if (r.op === "replace") {
-      out.push(
-        `**REPLACES AWS account \`${name}\`**${forcing(r)}: the account would leave the organization and a new one be created. ` +
-          "Renames, e-mail changes and OU moves preview as a replace: make them in AWS Organizations and refresh instead.",
-      );
-    } else if (r.op === "delete") {
-      out.push(`**DELETES AWS account \`${name}\`**: the account would leave the partner's organization.`);
-    }
+    if (r.op === "replace") out.push({ kind: "account-replace", resource: resourceName(r.urn), paths: forcing(r) });
+    else if (r.op === "delete") out.push({ kind: "account-delete", resource: resourceName(r.urn) });
   }
   return out;
 }
 
 /** Every warning of a stack: dangerous changes first, then the engine's own warnings. */
-export function stackWarnings(report: StackReport, engineWarnings: readonly string[]): string[] {
-  return [...accountWarnings(report), ...engineWarnings.map((w) => `engine warning: ${w}`)];
+export function collectStackWarnings(report: StackReport, engineWarnings: readonly string[]): StackWarning[] {
+  return [...accountWarnings(report), ...engineWarnings.map((text): StackWarning => ({ kind: "engine", text }))];
+}
+
+/** Whether a reviewer must see the warning above everything else. */
+export function isLoud(warning: StackWarning): boolean {
+  return warning.kind !== "engine";
+}
+
+const REPLACE_ADVICE = "Renames, e-mail changes and OU moves preview as a replace: make them in AWS Organizations and refresh instead.";
+
+/** One line of plain text, for the terminal table: every control character shown as an escape. */
+export function warningText(warning: StackWarning): string {
+  switch (warning.kind) {
+    case "account-replace": {
+      const paths = warning.paths.length > 0 ? ` (${warning.paths.join(", ")})` : "";
+      return visible(`REPLACES AWS account ${warning.resource}${paths}: the account would leave the organization and a new one be created. ${REPLACE_ADVICE}`);
+    }
+    case "account-delete":
+      return visible(`DELETES AWS account ${warning.resource}: the account would leave the partner's organization.`);
+    case "engine":
+      return visible(`engine warning: ${warning.text}`);
+  }
+}
+
+/** One line of Markdown: payerfleet's emphasis around values escaped for their context. */
+export function warningMarkdown(warning: StackWarning): string {
+  switch (warning.kind) {
+    case "account-replace": {
+      const paths = warning.paths.length > 0 ? ` (${warning.paths.map((p) => mdInline(p)).join(", ")})` : "";
+      return `**REPLACES AWS account ${mdCode(warning.resource)}**${paths}: the account would leave the organization and a new one be created. ${REPLACE_ADVICE}`;
+    }
+    case "account-delete":
+      return `**DELETES AWS account ${mdCode(warning.resource)}**: the account would leave the partner's organization.`;
+    case "engine":
+      return `engine warning: ${mdInline(warning.text)}`;
+  }
 }

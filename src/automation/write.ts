@@ -5,6 +5,7 @@ import { markdownBlocks } from "./markdown.ts";
 import { partFile, splitMarkdown } from "./markdown-split.ts";
 import { redactDeep, type Redact } from "./redact.ts";
 import type { FleetReport, StackReport } from "./report.ts";
+import type { StackWarning } from "./warnings.ts";
 
 /** The JSON contract, fields in their documented order whatever order they were built in. */
 export function toJson(report: FleetReport): unknown {
@@ -35,7 +36,7 @@ export async function writeMarkdown(file: string, parts: readonly string[]): Pro
 
 export async function writeReports(options: {
   readonly report: FleetReport;
-  readonly warnings: ReadonlyMap<string, string[]>;
+  readonly warnings: ReadonlyMap<string, readonly StackWarning[]>;
   readonly notes: readonly string[];
   readonly scope: readonly string[];
   readonly json?: string | undefined;

@@ -5,6 +5,7 @@
  * the split is a recorded fact (this document, signed) plus evidence (the audit).
  */
 import type { Inventory, Partner } from "../inventory/schema.ts";
+import { mdCell, mdCode, mdInline } from "../text/markdown.ts";
 import { SCRIPT_FILE } from "./cli-commands.ts";
 import { TEMPLATE_FILE } from "./template.ts";
 
@@ -13,15 +14,18 @@ export const CEREMONY_FILE = "custody-ceremony.md";
 export const MAX_ROOT_MFA_DEVICES = 8;
 
 export function renderCeremony(inventory: Inventory, partner: Partner): string {
+  // Every value from the inventory goes through the escaping of the place it stands in.
   const payer = partner.payer;
+  const account = mdInline(payer.accountId);
+  const rootEmail = mdInline(payer.rootEmail);
   const phone = payer.primaryContact?.phoneNumber;
-  const domains = inventory.distributor.emailDomains.join(", ");
-  const audit = `npx payerfleet audit --partner ${partner.id}`;
+  const domains = mdCell(inventory.distributor.emailDomains.join(", "));
+  const audit = (...more: string[]) => mdCode(["npx payerfleet audit --partner", partner.id, ...more].join(" "));
   const phoneStep =
     phone === undefined
       ? "- [ ] **First** record the customer's phone as `payer.primaryContact.phoneNumber` in the inventory: without it, `primary-contact` reports could-not-check."
-      : `- [ ] The customer sets, or confirms, the primary contact phone to **${phone}** (Account → Contact information), a number the customer owns.`;
-  return `# Custody ceremony: ${partner.name} (\`${partner.id}\`), payer ${payer.accountId}
+      : `- [ ] The customer sets, or confirms, the primary contact phone to **${mdInline(phone)}** (Account → Contact information), a number the customer owns.`;
+  return `# Custody ceremony: ${mdInline(partner.name)} (${mdCode(partner.id)}), payer ${account}
 
 Split custody of the payer's root user: root sign-in needs both parties, so the distributor is
 never locked out of a payer it is liable for, and the customer is never exposed to the
@@ -29,10 +33,10 @@ distributor acting alone.
 
 | credential | holder | proven afterwards by | from |
 |---|---|---|---|
-| root e-mail \`${payer.rootEmail}\` | distributor (${domains}) | \`root-email\` | organizations:DescribeOrganization |
+| root e-mail ${mdCode(payer.rootEmail, { inTable: true })} | distributor (${domains}) | \`root-email\` | organizations:DescribeOrganization |
 | root password | distributor | \`root-credential-report\` (password last used) | iam:GetCredentialReport |
 | root MFA device(s), up to ${MAX_ROOT_MFA_DEVICES} | customer | \`root-mfa\`, \`root-credential-report\` | iam:GetAccountSummary, iam:GetCredentialReport |
-| primary contact phone ${phone ?? "(not recorded)"} | customer | \`primary-contact\` | account:GetContactInformation |
+| primary contact phone ${phone === undefined ? "(not recorded)" : mdCell(phone)} | customer | \`primary-contact\` | account:GetContactInformation |
 | root access keys | nobody | \`root-access-keys\`, \`root-credential-report\` | iam:GetAccountSummary |
 
 The audit proves that an MFA device exists and that the phone is the inventory's; who holds the
@@ -42,13 +46,13 @@ device is the fact this record, signed by both parties, establishes.
 
 - [ ] The inventory entry is valid: \`npx payerfleet validate\`.
 - [ ] Present, in person or on a shared screen: the distributor's custodian (with access to the
-      distributor's password vault and to the \`${payer.rootEmail}\` mailbox) and the customer's MFA
+      distributor's password vault and to the ${mdCode(payer.rootEmail)} mailbox) and the customer's MFA
       holder(s).
 
 ## 1. Root e-mail to the distributor
 
 - [ ] Signed in as root by whoever holds it today, change the root e-mail (Account → Account
-      settings) to **${payer.rootEmail}**. AWS sends the confirmation code there: only the
+      settings) to **${rootEmail}**. AWS sends the confirmation code there: only the
       distributor receives it.
 
 ## 2. Root password to the distributor
@@ -80,22 +84,22 @@ ${phoneStep}
 
 ## 6. The automation role
 
-- [ ] As an IAM administrator of payer ${payer.accountId}, deploy \`${TEMPLATE_FILE}\` (or run \`${SCRIPT_FILE}\`).
+- [ ] As an IAM administrator of payer ${account}, deploy \`${TEMPLATE_FILE}\` (or run \`${SCRIPT_FILE}\`).
       A payer with no IAM administrator yet is the one exception: deploy it from the root session
       of step 5, before signing out, and note it here.
-- [ ] Check that the \`RoleArn\` output names account ${payer.accountId}.
+- [ ] Check that the \`RoleArn\` output names account ${account}.
 
 ## 7. Reconcile, then prove
 
-- [ ] \`npx payerfleet plan --partner ${partner.id}\`, \`preview\`, \`up\`.
-- [ ] \`${audit} --json ${partner.id}-custody.json --markdown ${partner.id}-custody.md\` exits 0;
+- [ ] ${mdCode(`npx payerfleet plan --partner ${partner.id}`)}, \`preview\`, \`up\`.
+- [ ] ${audit("--json", `${partner.id}-custody.json`, "--markdown", `${partner.id}-custody.md`)} exits 0;
       archive both with this record.
 
 ## Sign-off
 
 | for | name | date | signature |
 |---|---|---|---|
-| the distributor (${inventory.distributor.name}) | | | |
-| the customer (${partner.name}) | | | |
+| the distributor (${mdCell(inventory.distributor.name)}) | | | |
+| the customer (${mdCell(partner.name)}) | | | |
 `;
 }

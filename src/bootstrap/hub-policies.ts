@@ -7,7 +7,7 @@ import type { PolicyDocument } from "../components/iam-document.ts";
 import { HUB_FORWARD_ROLE } from "../components/hub-layout.ts";
 import { NAME_PREFIX } from "../components/names.ts";
 import type { Distributor } from "../inventory/schema.ts";
-import { payerfleetRoles, ROLE_ACTIONS, RULE_ACTIONS } from "./managed-resources.ts";
+import { managedRoleStatements, RULE_ACTIONS } from "./managed-resources.ts";
 
 export function hubAutomationPermissionsPolicy(distributor: Distributor): PolicyDocument {
   const hub = distributor.hub.accountId;
@@ -62,18 +62,13 @@ export function hubAutomationPermissionsPolicy(distributor: Distributor): Policy
         Resource: `arn:aws:sns:*:${hub}:${NAME_PREFIX}*`,
       },
       {
-        Sid: "ManagePayerfleetRoles",
-        Effect: "Allow",
-        Action: [...ROLE_ACTIONS],
-        Resource: payerfleetRoles(hub, distributor.automation.roleName),
-      },
-      {
         Sid: "PassForwardRoleToEventBridge",
         Effect: "Allow",
         Action: ["iam:PassRole"],
         Resource: `arn:aws:iam::${hub}:role/${HUB_FORWARD_ROLE}`,
         Condition: { StringEquals: { "iam:PassedToService": "events.amazonaws.com" } },
       },
+      ...managedRoleStatements(hub, distributor.automation.roleName, [{ name: HUB_FORWARD_ROLE, inlinePolicy: true }]),
     ],
   };
 }

@@ -4,10 +4,11 @@
  * payer. Pure functions returning plain JSON: rendered into the template and the CLI commands,
  * and proven with an IAM evaluator in tests.
  */
+import { ADMINISTRATOR_ACCESS } from "../components/aws-managed-policies.ts";
 import type { PolicyDocument, PolicyStatement } from "../components/iam-document.ts";
-import { NAME_PREFIX, ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
+import { BILLING_ADMIN_ROLE, NAME_PREFIX, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policyArn, ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
 import type { Distributor } from "../inventory/schema.ts";
-import { payerfleetRoles, ROLE_ACTIONS, RULE_ACTIONS } from "./managed-resources.ts";
+import { managedRoleStatements, RULE_ACTIONS, type ManagedRole } from "./managed-resources.ts";
 
 const accountOf = (arn: string) => arn.split(":")[4]!;
 const isAccountRoot = (arn: string) => arn.endsWith(":root");
@@ -49,13 +50,23 @@ export function automationTrustPolicy(distributor: Distributor): PolicyDocument 
   return { Version: "2012-10-17", Statement: statements };
 }
 
+/** The roles payerfleet deploys in a payer, and what each may be given. */
+function payerRoles(payer: string): ManagedRole[] {
+  return [
+    { name: BILLING_ADMIN_ROLE, attachable: [policyArn(payer, BILLING_ADMIN_ROLE)] },
+    { name: PARTNER_ADMIN_ROLE, boundaryArn: policyArn(payer, PARTNER_BOUNDARY_POLICY), attachable: [ADMINISTRATOR_ACCESS.arn] },
+    { name: ROOT_ACTIVITY_DELIVERY_ROLE, inlinePolicy: true },
+  ];
+}
+
 /**
  * What payerfleet needs to reconcile and audit one payer, and no more: read the organization
  * and the account's custody facts; manage OUs, account creation and moves, trusted access;
  * its own `payerfleet-*` roles, policies, rules, trail and trail bucket; alternate contacts.
  * Deliberately absent: closing or removing accounts, leaving or deleting the organization,
  * writing the primary contact (the customer's), removing a permissions boundary, reading or
- * deleting objects, anything inside linked accounts. Organizations calls made in the
+ * deleting objects, anything inside linked accounts, and any way to raise itself (see
+ * managed-resources.ts). Organizations calls made in the
  * management account reach only its own organization, hence `Resource: "*"` there.
  */
 export function automationPermissionsPolicy(distributor: Distributor, payer: string): PolicyDocument {
@@ -119,12 +130,7 @@ export function automationPermissionsPolicy(distributor: Distributor, payer: str
       Action: ["iam:GetRole"],
       Resource: `arn:aws:iam::${payer}:role/aws-service-role/*`,
     },
-    {
-      Sid: "ManagePayerfleetRoles",
-      Effect: "Allow",
-      Action: [...ROLE_ACTIONS],
-      Resource: payerfleetRoles(payer, distributor.automation.roleName),
-    },
+    ...managedRoleStatements(payer, distributor.automation.roleName, payerRoles(payer)),
     {
       Sid: "ManagePayerfleetPolicies",
       Effect: "Allow",
@@ -141,7 +147,7 @@ export function automationPermissionsPolicy(distributor: Distributor, payer: str
         "iam:TagPolicy",
         "iam:UntagPolicy",
       ],
-      Resource: [`arn:aws:iam::${payer}:policy/${NAME_PREFIX}*`],
+      Resource: [policyArn(payer, BILLING_ADMIN_ROLE), policyArn(payer, PARTNER_BOUNDARY_POLICY)],
     },
     {
       Sid: "PassDeliveryRoleToEventBridge",

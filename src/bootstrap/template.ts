@@ -6,6 +6,7 @@
  */
 import { Document, isScalar, visit } from "yaml";
 import type { Inventory } from "../inventory/schema.ts";
+import { visible } from "../text/characters.ts";
 import { automationTrustPolicy } from "./policies.ts";
 import type { BootstrapTarget } from "./target.ts";
 
@@ -47,21 +48,27 @@ export function automationRoleTemplate(inventory: Inventory, target: BootstrapTa
   };
 }
 
+/**
+ * The template as YAML. The header comment is handed to the YAML emitter, which writes every
+ * line of it as a comment, and its values are shown with control characters escaped: a name
+ * from the inventory can neither end the comment nor add a key.
+ */
 export function renderTemplate(inventory: Inventory, target: BootstrapTarget): string {
   const header = [
-    `# payerfleet bootstrap for ${target.title}: the automation role in ${target.account}.`,
-    `# Deploy it in account ${target.accountId} as an IAM administrator (not as root), in any region (IAM is global):`,
-    `#   aws cloudformation deploy --stack-name ${BOOTSTRAP_STACK} --template-file ${TEMPLATE_FILE} \\`,
-    "#     --capabilities CAPABILITY_NAMED_IAM --region us-east-1",
-    "# Trust: only distributor.automation.principals of the inventory, pinned by aws:PrincipalArn.",
-    ...target.scope.map((line) => `# ${line}`),
+    ` payerfleet bootstrap for ${target.title}: the automation role in ${target.account}.`,
+    ` Deploy it in account ${target.accountId} as an IAM administrator (not as root), in any region (IAM is global):`,
+    `   aws cloudformation deploy --stack-name ${BOOTSTRAP_STACK} --template-file ${TEMPLATE_FILE} \\`,
+    "     --capabilities CAPABILITY_NAMED_IAM --region us-east-1",
+    " Trust: only distributor.automation.principals of the inventory, pinned by aws:PrincipalArn.",
+    ...target.scope.map((line) => ` ${line}`),
   ];
   const doc = new Document(automationRoleTemplate(inventory, target));
+  doc.commentBefore = header.map((line) => visible(line)).join("\n");
   // YAML 1.1 parsers, CloudFormation's among them, read an unquoted 2012-10-17 as a date.
   visit(doc, {
     Scalar(_key, node) {
       if (isScalar(node) && typeof node.value === "string" && /^\d{4}-\d\d-\d\d$/.test(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
-  return `${header.join("\n")}\n${doc.toString({ lineWidth: 0 })}`;
+  return doc.toString({ lineWidth: 0 });
 }

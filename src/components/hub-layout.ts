@@ -33,6 +33,8 @@ export const HUB_NOTICE_TOPIC = `${HUB_EVENT_BUS}-notices`;
 export const SEVERITY_TOPICS: Readonly<Record<Severity, string>> = { alert: HUB_ALERT_TOPIC, notice: HUB_NOTICE_TOPIC };
 /** Role the hub's forwarding rules use to put events on the partition buses. */
 export const HUB_FORWARD_ROLE = `${HUB_EVENT_BUS}-forward`;
+/** The forward role's inline policy. */
+export const HUB_FORWARD_POLICY = "put-events-on-partition-buses";
 /** The rule of each regional hub bus that forwards one partition's payers. */
 export const HUB_FORWARD_RULE = `${HUB_EVENT_BUS}-forward`;
 

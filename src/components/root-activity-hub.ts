@@ -6,6 +6,7 @@ import { busPolicyCapacity, EVENT_BUS_POLICY_SIZE_LIMIT, forwardRolePolicy, forw
 import {
   ALERTING_REGION,
   HUB_ALERT_TOPIC,
+  HUB_FORWARD_POLICY,
   HUB_FORWARD_ROLE,
   HUB_FORWARD_RULE,
   HUB_NOTICE_TOPIC,
@@ -147,7 +148,7 @@ export class RootActivityHub extends pulumi.ComponentResource {
     );
     const forwardPolicy = new aws.iam.RolePolicy(
       `${name}-forward`,
-      { role: this.forwardRole.name, name: "put-events-on-partition-buses", policy: JSON.stringify(forwardRolePolicy(hub)) },
+      { role: this.forwardRole.name, name: HUB_FORWARD_POLICY, policy: JSON.stringify(forwardRolePolicy(hub)) },
       alerting,
     );
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { monitoredRegions, ROOT_SIGN_IN_REGION } from "../inventory/regions.ts";
-import { hubEventBusArn, ROOT_ACTIVITY_DELIVERY_ROLE, ROOT_ACTIVITY_RULE, roleArn } from "./names.ts";
+import { hubEventBusArn, ROOT_ACTIVITY_DELIVERY_POLICY, ROOT_ACTIVITY_DELIVERY_ROLE, ROOT_ACTIVITY_RULE, roleArn } from "./names.ts";
 import { ALL_MANAGEMENT_EVENTS_STATE, patternJson, spokeEventPattern } from "./root-activity-patterns.ts";
 import { deliveryRolePolicy, deliveryRoleTrust } from "./root-activity-policies.ts";
 
@@ -61,7 +61,7 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
       `${name}-delivery`,
       {
         role: this.deliveryRole.name,
-        name: "put-events-on-hub-buses",
+        name: ROOT_ACTIVITY_DELIVERY_POLICY,
         policy: JSON.stringify(deliveryRolePolicy(regions, args.hubAccountId)),
       },
       { parent: this, provider: globalProvider },

@@ -3,7 +3,10 @@
  * boundary and every policy attached, as the `policies --json` contract. Rendered from the same
  * pure functions the components use, so what reviewers read is what gets deployed.
  */
-import type { Inventory, Partner } from "../inventory/schema.ts";
+import { HUB_STACK, type Inventory, type Partner } from "../inventory/schema.ts";
+import { hubAutomationPermissionsPolicy } from "../bootstrap/hub-policies.ts";
+import { forwardRolePolicy, forwardRoleTrust } from "../components/hub-bus-policy.ts";
+import { HUB_FORWARD_POLICY, HUB_FORWARD_ROLE } from "../components/hub-layout.ts";
 import { ADMINISTRATOR_ACCESS } from "../components/aws-managed-policies.ts";
 import { automationPermissionsPolicy, automationTrustPolicy } from "../bootstrap/policies.ts";
 import { billingAdminPermissions, billingAdminTrust } from "../components/distributor-policies.ts";
@@ -12,7 +15,7 @@ import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policy
 import { fenceContext, partnerBoundary, partnerBoundaryArn } from "../components/partner-boundary.ts";
 import { deliveryRolePolicy, deliveryRoleTrust } from "../components/root-activity-policies.ts";
 import { monitoredRegions } from "../inventory/regions.ts";
-import { ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
+import { ROOT_ACTIVITY_DELIVERY_POLICY, ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
 
 export interface RenderedPolicy {
   readonly name: string;
@@ -63,14 +66,14 @@ function partnerAdminRole(inventory: Inventory, partner: Partner): RenderedRole 
 }
 
 /** The automation role, created by `bootstrap`'s template before any stack exists. */
-function automationRole(inventory: Inventory, partner: Partner): RenderedRole {
+function automationRole(inventory: Inventory, account: string, permissions: PolicyDocument): RenderedRole {
   const name = inventory.distributor.automation.roleName;
   return {
     name,
-    arn: roleArn(partner.payer.accountId, name),
+    arn: roleArn(account, name),
     trustPolicy: automationTrustPolicy(inventory.distributor),
     permissionsBoundary: null,
-    policies: [{ name, document: automationPermissionsPolicy(inventory.distributor, partner.payer.accountId) }],
+    policies: [{ name, document: permissions }],
   };
 }
 
@@ -83,16 +86,35 @@ function rootActivityDeliveryRole(inventory: Inventory, partner: Partner): Rende
     arn: roleArn(account, ROOT_ACTIVITY_DELIVERY_ROLE),
     trustPolicy: deliveryRoleTrust(account),
     permissionsBoundary: null,
-    policies: [{ name: "put-events-on-hub-buses", document: deliveryRolePolicy(monitoredRegions(inventory.distributor.regions), inventory.distributor.hub.accountId) }],
+    policies: [{ name: ROOT_ACTIVITY_DELIVERY_POLICY, document: deliveryRolePolicy(monitoredRegions(inventory.distributor.regions), inventory.distributor.hub.accountId) }],
   };
 }
 
 export function renderPartnerPolicies(inventory: Inventory, partner: Partner): PartnerPolicies {
   const roles = [
-    automationRole(inventory, partner),
+    automationRole(inventory, partner.payer.accountId, automationPermissionsPolicy(inventory.distributor, partner.payer.accountId)),
     billingAdminRole(inventory, partner),
     partnerAdminRole(inventory, partner),
     rootActivityDeliveryRole(inventory, partner),
   ];
   return { partner: partner.id, accountId: partner.payer.accountId, roles: roles.filter((r): r is RenderedRole => r !== undefined) };
+}
+
+/** The roles of the distributor's hub account: the automation role and the hub's forward role. */
+export function renderHubPolicies(inventory: Inventory): PartnerPolicies {
+  const hub = inventory.distributor.hub.accountId;
+  return {
+    partner: HUB_STACK,
+    accountId: hub,
+    roles: [
+      automationRole(inventory, hub, hubAutomationPermissionsPolicy(inventory.distributor)),
+      {
+        name: HUB_FORWARD_ROLE,
+        arn: roleArn(hub, HUB_FORWARD_ROLE),
+        trustPolicy: forwardRoleTrust(hub),
+        permissionsBoundary: null,
+        policies: [{ name: HUB_FORWARD_POLICY, document: forwardRolePolicy(hub) }],
+      },
+    ],
+  };
 }

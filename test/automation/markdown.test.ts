@@ -1,5 +1,7 @@
 import { expect } from "chai";
-import { markdownBlocks, fence } from "../../src/automation/markdown.ts";
+import { markdownBlocks } from "../../src/automation/markdown.ts";
+import { fence } from "../../src/text/markdown.ts";
+import type { StackWarning } from "../../src/automation/warnings.ts";
 import { GITHUB_COMMENT_LIMIT, partFile, splitMarkdown } from "../../src/automation/markdown-split.ts";
 import type { FleetReport, StackReport } from "../../src/automation/report.ts";
 
@@ -85,12 +87,14 @@ describe("Markdown PR comment", () => {
 
   it("cuts warnings too when one stack's warnings alone exceed a comment (400 replaced accounts)", () => {
     const big = stack(2, 400);
-    const warnings = Array.from({ length: 400 }, (_, i) => `account partner-002-account-${i} is REPLACED: ${"a rename, an e-mail change or an OU move forces it; ".repeat(5)}`);
+    const warnings = Array.from({ length: 400 }, (_, i): StackWarning => ({ kind: "account-replace", resource: `partner-002-account-${i}`, paths: ["email", "name"] }));
     const report: FleetReport = { operation: "preview", stacks: [stack(1, 2), big, stack(3, 2)], orphans: [] };
     const parts = splitMarkdown("payerfleet preview", markdownBlocks(report, new Map([[big.stack, warnings]]), []));
     expect(parts).to.have.length(3);
     expect(parts[1]).to.match(/_\d+ more warnings not shown here: this stack alone exceeds a comment\._/);
-    expect(parts[1]).to.include("account partner-002-account-0 is REPLACED");
+    expect(parts[1]).to.include("**REPLACES AWS account `partner-002-account-0`** (email, name)");
+    // The warning block above everything lists what fits a quarter of a comment, then a count.
+    expect(parts[0]).to.match(/^> - _and 3\d\d more: see each stack below\._$/m);
     for (const part of parts) {
       expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
       expect(wellFormed(part)).to.equal(true);

@@ -13,7 +13,8 @@ import { parseInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { payerfleet } from "../support/cli.ts";
 import { BASE_INVENTORY, edit } from "../support/fixtures.ts";
-import { expectedPermissions } from "./expected-policies.ts";
+import { expectedPermissions, expectedRoleStatements } from "./expected-policies.ts";
+import { runBootstrapScript } from "./run-script.ts";
 
 const PAYER = "100000000001";
 
@@ -99,12 +100,12 @@ describe("bootstrap", () => {
     const lint = await cfnLint([good, hub, broken]);
     expect(lint.code).to.not.equal(0);
     expect(lint.lines.filter((l) => !l.startsWith(`${broken}:`))).to.deep.equal([]);
-    expect(lint.lines.map((l) => l.split(":").slice(1, 6).join(":"))).to.deep.equal(["41:17:41:23:W3037"]);
+    expect(lint.lines.map((l) => l.split(":").slice(1, 6).join(":"))).to.deep.equal(["42:17:42:23:W3037"]);
   });
 
   it("keeps the inline policy well under IAM's 10,240-character limit for a role's inline policies", () => {
     const size = JSON.stringify(automationPermissionsPolicy(inventory.distributor, PAYER)).replace(/\s/g, "").length;
-    expect(size).to.be.below(10_240 * 0.6);
+    expect(size).to.be.below(10_240 * 0.65);
   });
 
   it("trusts the accounts of several principals, pinned by ARN, and a whole account only when the inventory names its root", () => {
@@ -136,12 +137,14 @@ describe("bootstrap", () => {
     });
   });
 
-  it("lets the role manage itself by name when the automation role is not named payerfleet-*", () => {
+  it("denies the role any change to itself whatever its name, and manages only payerfleet's own roles", () => {
     const text = edit(BASE_INVENTORY, "  automation:\n", "  automation:\n    roleName: fleet-automation\n");
     const statements = automationPermissionsPolicy(inventoryOf(text).distributor, PAYER).Statement;
+    expect(statements.find((s) => s.Sid === "DenyChangingItself")?.Resource).to.equal(`arn:aws:iam::${PAYER}:role/fleet-automation`);
     expect(statements.find((s) => s.Sid === "ManagePayerfleetRoles")?.Resource).to.deep.equal([
-      `arn:aws:iam::${PAYER}:role/payerfleet-*`,
-      `arn:aws:iam::${PAYER}:role/fleet-automation`,
+      `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`,
+      `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`,
+      `arn:aws:iam::${PAYER}:role/payerfleet-root-activity-delivery`,
     ]);
   });
 
@@ -157,13 +160,34 @@ describe("bootstrap", () => {
     const content = (name: string) => files.find((f) => f.name === name)!.content;
     expect(JSON.parse(content("automation-trust-policy.json"))).to.deep.equal(EXPECTED_TRUST);
     expect(JSON.parse(content("automation-permissions-policy.json"))).to.deep.equal(expectedPermissions(PAYER));
-    const script = content("bootstrap.sh").split("\n");
-    expect(script.filter((l) => /^\s*aws iam (create-role|update-assume-role-policy|put-role-policy)/.test(l))).to.deep.equal([
-      "  aws iam update-assume-role-policy --role-name 'payerfleet-automation' --policy-document file://automation-trust-policy.json",
-      "  aws iam create-role --role-name 'payerfleet-automation' \\",
-      "aws iam put-role-policy --role-name 'payerfleet-automation' --policy-name 'payerfleet-automation' --policy-document file://automation-permissions-policy.json",
-    ]);
-    expect(script).to.include(`if [ "$account" != '${PAYER}' ]; then`);
+  });
+
+  describe("bootstrap.sh, run against a recording stand-in for the AWS CLI", () => {
+    it("creates the role with its trust, description and tag, then puts its permissions, in the payer", async () => {
+      const run = await runBootstrapScript(bootstrapFiles(inventory, acme), { account: PAYER, roleExists: false });
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.calls).to.deep.equal([
+        ["sts", "get-caller-identity", "--query", "Account", "--output", "text"],
+        ["iam", "get-role", "--role-name", "payerfleet-automation"],
+        ["iam", "create-role", "--role-name", "payerfleet-automation", "--assume-role-policy-document", "file://automation-trust-policy.json", "--max-session-duration", "3600",
+          "--description", "payerfleet automation for partner acme: assumed only by the distributor's automation principals", "--tags", '[{"Key":"payerfleet:stack","Value":"acme"}]'],
+        ["iam", "put-role-policy", "--role-name", "payerfleet-automation", "--policy-name", "payerfleet-automation", "--policy-document", "file://automation-permissions-policy.json"],
+        ["iam", "get-role", "--role-name", "payerfleet-automation", "--query", "Role.Arn", "--output", "text"],
+      ]);
+    });
+
+    it("updates an existing role's trust and description instead of creating it", async () => {
+      const run = await runBootstrapScript(bootstrapFiles(inventory, acme), { account: PAYER, roleExists: true });
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.calls.map((c) => c.slice(0, 2).join(" "))).to.deep.equal(["sts get-caller-identity", "iam get-role", "iam update-assume-role-policy", "iam update-role", "iam put-role-policy", "iam get-role"]);
+    });
+
+    it("changes nothing when signed in to another account", async () => {
+      const run = await runBootstrapScript(bootstrapFiles(inventory, acme), { account: "999999999999", roleExists: false });
+      expect(run.code).to.equal(1);
+      expect(run.stderr).to.equal(`signed in to account 999999999999, not ${PAYER} of partner acme (Acme Corp): nothing was changed\n`);
+      expect(run.calls).to.deep.equal([["sts", "get-caller-identity", "--query", "Account", "--output", "text"]]);
+    });
   });
 
   it("checklists the custody ceremony with the partner's own facts and the audit check proving each", () => {
@@ -192,7 +216,7 @@ describe("bootstrap", () => {
     );
   });
 
-  it("bootstraps the hub account with the same trust, the hub stack's permissions and no ceremony", () => {
+  it("bootstraps the hub account with the same trust, the hub stack's permissions and no ceremony", async () => {
     const hub = bootstrapTarget(inventory, "hub")!;
     const files = bootstrapFiles(inventory, hub);
     expect(files.map((f) => f.name)).to.deep.equal(["automation-role.cfn.yaml", "automation-trust-policy.json", "automation-permissions-policy.json", "bootstrap.sh"]);
@@ -259,21 +283,20 @@ describe("bootstrap", () => {
           Resource: `arn:aws:sns:*:${H}:payerfleet-*`,
         },
         {
-          Sid: "ManagePayerfleetRoles",
-          Effect: "Allow",
-          Action: expectedPermissions(PAYER).Statement.find((st) => st.Sid === "ManagePayerfleetRoles")!.Action,
-          Resource: [`arn:aws:iam::${H}:role/payerfleet-*`],
-        },
-        {
           Sid: "PassForwardRoleToEventBridge",
           Effect: "Allow",
           Action: ["iam:PassRole"],
           Resource: `arn:aws:iam::${H}:role/payerfleet-root-activity-forward`,
           Condition: { StringEquals: { "iam:PassedToService": "events.amazonaws.com" } },
         },
+        ...expectedRoleStatements(H, [`arn:aws:iam::${H}:role/payerfleet-root-activity-forward`], [
+          { Sid: "CreatePayerfleetRoles", Effect: "Allow", Action: ["iam:CreateRole"], Resource: [`arn:aws:iam::${H}:role/payerfleet-root-activity-forward`] },
+          { Sid: "InlinePoliciesOfPayerfleetRoles", Effect: "Allow", Action: ["iam:PutRolePolicy"], Resource: [`arn:aws:iam::${H}:role/payerfleet-root-activity-forward`] },
+        ]),
       ],
     });
-    expect(files[3]!.content).to.include(`echo "signed in to account $account, not hub account ${H} of the root-activity hub: nothing was changed" >&2`);
+    const wrongAccount = await runBootstrapScript(files, { account: PAYER, roleExists: false });
+    expect([wrongAccount.code, wrongAccount.stderr]).to.deep.equal([1, `signed in to account ${PAYER}, not ${H} of the root-activity hub: nothing was changed\n`]);
   });
 
   describe("payerfleet bootstrap", () => {
@@ -309,10 +332,21 @@ describe("bootstrap", () => {
       const file = join(dir, "fleet.yaml");
       await writeFile(file, BASE_INVENTORY);
       const unknown = await payerfleet(["bootstrap", "-i", file, "--partner", "initech"]);
-      expect([unknown.code, unknown.stdout, unknown.stderr]).to.deep.equal([2, "", `unknown partner initech: ${file} has acme, globex (and hub)\n`]);
+      expect([unknown.code, unknown.stdout, unknown.stderr]).to.deep.equal([
+        2,
+        "",
+        "payerfleet bootstrap: unknown partner initech: the inventory's partners are acme, globex (and hub, the root-activity hub's stack)\n",
+      ]);
       const missing = await payerfleet(["bootstrap", "-i", file]);
-      expect(missing.code).to.equal(2);
-      expect(missing.stderr).to.include("Missing required argument: partner");
+      expect([missing.code, missing.stderr]).to.deep.equal([
+        2,
+        "payerfleet bootstrap: --partner is required: the partner to onboard (or hub for the hub account)\nRun payerfleet bootstrap --help for usage.\n",
+      ]);
+      const twice = await payerfleet(["bootstrap", "-i", file, "--partner", "acme", "--partner", "globex"]);
+      expect([twice.code, twice.stderr]).to.deep.equal([
+        2,
+        "payerfleet bootstrap: --partner takes one partner (or hub); it was given 2 times (acme, globex)\nRun payerfleet bootstrap --help for usage.\n",
+      ]);
       const bad = join(dir, "bad.yaml");
       await writeFile(bad, edit(BASE_INVENTORY, 'accountId: "100000000001"', "accountId: 100000000001"));
       const invalid = await payerfleet(["bootstrap", "-i", bad, "--partner", "acme"]);

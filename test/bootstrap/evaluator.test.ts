@@ -15,6 +15,27 @@ const inventory = parseInventory(BASE_INVENTORY, "fleet.yaml").inventory!;
 const trust = automationTrustPolicy(inventory.distributor);
 const permissions = automationPermissionsPolicy(inventory.distributor, PAYER);
 
+const BOUNDARY = `arn:aws:iam::${PAYER}:policy/payerfleet-partner-boundary`;
+const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+/**
+ * The ways an automation role with IAM rights could raise itself in `account`: policies on, or
+ * the trust of, its own role; a new payerfleet-* role of its own making; assuming a role.
+ */
+function escalations(account: string): { action: string; resource: string; expected: Decision; context?: Record<string, string> }[] {
+  const own = `arn:aws:iam::${account}:role/payerfleet-automation`;
+  return [
+    { action: "iam:PutRolePolicy", resource: own, expected: "ExplicitlyDenied" },
+    { action: "iam:AttachRolePolicy", resource: own, expected: "ExplicitlyDenied", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+    { action: "iam:UpdateAssumeRolePolicy", resource: own, expected: "ExplicitlyDenied" },
+    { action: "iam:DeleteRolePolicy", resource: own, expected: "ExplicitlyDenied" },
+    { action: "iam:PutRolePermissionsBoundary", resource: own, expected: "ExplicitlyDenied", context: { "iam:PermissionsBoundary": `arn:aws:iam::${account}:policy/payerfleet-partner-boundary` } },
+    { action: "iam:CreateRole", resource: `arn:aws:iam::${account}:role/payerfleet-escalation`, expected: "ImplicitlyDenied" },
+    { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${account}:role/payerfleet-escalation`, expected: "ImplicitlyDenied", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+    { action: "sts:AssumeRole", resource: `arn:aws:iam::${account}:role/payerfleet-escalation`, expected: "ExplicitlyDenied" },
+  ];
+}
+
 const session = (account: string, role: string) => ({ principal: `arn:aws:sts::${account}:assumed-role/${role}/session`, principalArn: `arn:aws:iam::${account}:role/${role}` });
 
 describe("the automation role under the IAM evaluator", () => {
@@ -70,8 +91,14 @@ describe("the automation role under the IAM evaluator", () => {
       { action: "organizations:CreateAccount", resource: "*", expected: "Allowed" },
       { action: "organizations:MoveAccount", resource: `arn:aws:organizations::${PAYER}:account/o-a1b2c3d4e5/300000000001`, expected: "Allowed" },
       { action: "organizations:EnableAWSServiceAccess", resource: "*", expected: "Allowed" },
-      { action: "iam:CreateRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed" },
-      { action: "iam:PutRolePermissionsBoundary", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed" },
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed", context: { "iam:PermissionsBoundary": BOUNDARY } },
+      { action: "iam:PutRolePermissionsBoundary", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed", context: { "iam:PermissionsBoundary": BOUNDARY } },
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "Allowed" },
+      { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "Allowed", context: { "iam:PolicyARN": `arn:aws:iam::${PAYER}:policy/payerfleet-billing-admin` } },
+      { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+      { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-root-activity-delivery`, expected: "Allowed" },
+      { action: "iam:UpdateAssumeRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "Allowed" },
+      { action: "iam:DeleteRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "Allowed" },
       { action: "iam:CreatePolicyVersion", resource: `arn:aws:iam::${PAYER}:policy/payerfleet-partner-boundary`, expected: "Allowed" },
       { action: "iam:CreateServiceLinkedRole", resource: `arn:aws:iam::${PAYER}:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail`, expected: "Allowed", context: { "iam:AWSServiceName": "cloudtrail.amazonaws.com" } },
       { action: "iam:PassRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-root-activity-delivery`, expected: "Allowed", context: { "iam:PassedToService": "events.amazonaws.com" } },
@@ -86,7 +113,7 @@ describe("the automation role under the IAM evaluator", () => {
       { action: "organizations:DeleteOrganization", resource: "*", expected: "ImplicitlyDenied" },
       { action: "account:PutContactInformation", resource: `arn:aws:account::${PAYER}:account`, expected: "ImplicitlyDenied" },
       { action: "account:PutAlternateContact", resource: `arn:aws:account::${PAYER}:account/o-a1b2c3d4e5/300000000001`, expected: "ImplicitlyDenied" },
-      { action: "sts:AssumeRole", resource: "arn:aws:iam::300000000001:role/OrganizationAccountAccessRole", expected: "ImplicitlyDenied" },
+      { action: "sts:AssumeRole", resource: "arn:aws:iam::300000000001:role/OrganizationAccountAccessRole", expected: "ExplicitlyDenied" },
       { action: "iam:DeleteRolePermissionsBoundary", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "ImplicitlyDenied" },
       { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${PAYER}:role/acme-admins`, expected: "ImplicitlyDenied" },
       { action: "iam:CreateUser", resource: `arn:aws:iam::${PAYER}:user/payerfleet-backdoor`, expected: "ImplicitlyDenied" },
@@ -97,6 +124,17 @@ describe("the automation role under the IAM evaluator", () => {
       { action: "s3:GetObject", resource: "arn:aws:s3:::payerfleet-trail-100000000001/AWSLogs/o-a1b2c3d4e5/log.json.gz", expected: "ImplicitlyDenied" },
       { action: "s3:DeleteObject", resource: "arn:aws:s3:::payerfleet-trail-100000000001/AWSLogs/o-a1b2c3d4e5/log.json.gz", expected: "ImplicitlyDenied" },
       { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::distributor-invoices", expected: "ImplicitlyDenied" },
+      // Each way it could raise itself.
+      ...escalations(PAYER),
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "ImplicitlyDenied" },
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "ImplicitlyDenied", context: { "iam:PermissionsBoundary": `arn:aws:iam::${PAYER}:policy/payerfleet-billing-admin` } },
+      { action: "iam:PutRolePermissionsBoundary", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "ImplicitlyDenied", context: { "iam:PermissionsBoundary": `arn:aws:iam::${PAYER}:policy/payerfleet-billing-admin` } },
+      { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "ImplicitlyDenied", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+      { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-root-activity-delivery`, expected: "ImplicitlyDenied", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+      { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "ImplicitlyDenied" },
+      { action: "iam:PutRolePolicy", resource: `arn:aws:iam::${PAYER}:role/payerfleet-partner-admin`, expected: "ImplicitlyDenied" },
+      { action: "iam:CreatePolicy", resource: `arn:aws:iam::${PAYER}:policy/payerfleet-escalation`, expected: "ImplicitlyDenied" },
+      { action: "sts:AssumeRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`, expected: "ExplicitlyDenied" },
     ];
 
     for (const { action, resource, expected, context } of cases) {
@@ -122,7 +160,10 @@ describe("the automation role under the IAM evaluator", () => {
       { action: "sns:DeleteTopic", resource: `arn:aws:sns:us-east-1:${DISTRIBUTOR}:billing-alerts`, expected: "ImplicitlyDenied" },
       { action: "iam:CreateRole", resource: `arn:aws:iam::${DISTRIBUTOR}:role/admin`, expected: "ImplicitlyDenied" },
       { action: "iam:PassRole", resource: `arn:aws:iam::${DISTRIBUTOR}:role/payerfleet-root-activity-forward`, expected: "ImplicitlyDenied", context: { "iam:PassedToService": "lambda.amazonaws.com" } },
-      { action: "sts:AssumeRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-automation`, expected: "ImplicitlyDenied" },
+      { action: "sts:AssumeRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-automation`, expected: "ExplicitlyDenied" },
+      { action: "iam:CreateRole", resource: `arn:aws:iam::${DISTRIBUTOR}:role/payerfleet-root-activity-forward`, expected: "Allowed" },
+      { action: "iam:AttachRolePolicy", resource: `arn:aws:iam::${DISTRIBUTOR}:role/payerfleet-root-activity-forward`, expected: "ImplicitlyDenied", context: { "iam:PolicyARN": ADMINISTRATOR_ACCESS } },
+      ...escalations(DISTRIBUTOR),
     ];
     for (const { action, resource, expected, context } of cases) {
       it(`${expected === "Allowed" ? "allows" : "denies"} ${action} on ${resource}`, async () => {

@@ -1,5 +1,44 @@
 /** The automation role's documents, written out in full: a change to either must be deliberate. */
-import type { PolicyDocument } from "../../src/components/iam-document.ts";
+import type { PolicyDocument, PolicyStatement } from "../../src/components/iam-document.ts";
+
+/**
+ * How the automation role of `account` manages payerfleet's roles: upkeep of exactly `roles`,
+ * the creations and attachments `middle` grants, and the two denies that keep it from raising
+ * itself (its own role; assuming any role).
+ */
+export function expectedRoleStatements(account: string, roles: string[], middle: PolicyStatement[], automationRole = "payerfleet-automation"): PolicyStatement[] {
+  return [
+    {
+      Sid: "ManagePayerfleetRoles",
+      Effect: "Allow",
+      Action: [
+        "iam:DeleteRole",
+        "iam:DeleteRolePolicy",
+        "iam:DetachRolePolicy",
+        "iam:GetRole",
+        "iam:GetRolePolicy",
+        "iam:ListAttachedRolePolicies",
+        "iam:ListInstanceProfilesForRole",
+        "iam:ListRolePolicies",
+        "iam:ListRoleTags",
+        "iam:TagRole",
+        "iam:UntagRole",
+        "iam:UpdateAssumeRolePolicy",
+        "iam:UpdateRole",
+        "iam:UpdateRoleDescription",
+      ],
+      Resource: roles,
+    },
+    ...middle,
+    {
+      Sid: "DenyChangingItself",
+      Effect: "Deny",
+      Action: ["iam:Attach*", "iam:Create*", "iam:Delete*", "iam:Detach*", "iam:PassRole", "iam:Put*", "iam:Tag*", "iam:Untag*", "iam:Update*"],
+      Resource: `arn:aws:iam::${account}:role/${automationRole}`,
+    },
+    { Sid: "DenyAssumingRoles", Effect: "Deny", Action: ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"], Resource: "*" },
+  ];
+}
 
 export function expectedPermissions(payer: string): PolicyDocument {
   return {
@@ -68,31 +107,36 @@ export function expectedPermissions(payer: string): PolicyDocument {
         Action: ["iam:GetRole"],
         Resource: `arn:aws:iam::${payer}:role/aws-service-role/*`,
       },
-      {
-        Sid: "ManagePayerfleetRoles",
-        Effect: "Allow",
-        Action: [
-          "iam:AttachRolePolicy",
-          "iam:CreateRole",
-          "iam:DeleteRole",
-          "iam:DeleteRolePolicy",
-          "iam:DetachRolePolicy",
-          "iam:GetRole",
-          "iam:GetRolePolicy",
-          "iam:ListAttachedRolePolicies",
-          "iam:ListInstanceProfilesForRole",
-          "iam:ListRolePolicies",
-          "iam:ListRoleTags",
-          "iam:PutRolePermissionsBoundary",
-          "iam:PutRolePolicy",
-          "iam:TagRole",
-          "iam:UntagRole",
-          "iam:UpdateAssumeRolePolicy",
-          "iam:UpdateRole",
-          "iam:UpdateRoleDescription",
-        ],
-        Resource: [`arn:aws:iam::${payer}:role/payerfleet-*`],
-      },
+      ...expectedRoleStatements(payer, [`arn:aws:iam::${payer}:role/payerfleet-billing-admin`, `arn:aws:iam::${payer}:role/payerfleet-partner-admin`, `arn:aws:iam::${payer}:role/payerfleet-root-activity-delivery`], [
+        {
+          Sid: "CreatePayerfleetRoles",
+          Effect: "Allow",
+          Action: ["iam:CreateRole"],
+          Resource: [`arn:aws:iam::${payer}:role/payerfleet-billing-admin`, `arn:aws:iam::${payer}:role/payerfleet-root-activity-delivery`],
+        },
+        {
+          Sid: "CreatePartnerAdminWithItsBoundary",
+          Effect: "Allow",
+          Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+          Resource: `arn:aws:iam::${payer}:role/payerfleet-partner-admin`,
+          Condition: { StringEquals: { "iam:PermissionsBoundary": `arn:aws:iam::${payer}:policy/payerfleet-partner-boundary` } },
+        },
+        {
+          Sid: "AttachToBillingAdmin",
+          Effect: "Allow",
+          Action: ["iam:AttachRolePolicy"],
+          Resource: `arn:aws:iam::${payer}:role/payerfleet-billing-admin`,
+          Condition: { ArnEquals: { "iam:PolicyARN": [`arn:aws:iam::${payer}:policy/payerfleet-billing-admin`] } },
+        },
+        {
+          Sid: "AttachToPartnerAdmin",
+          Effect: "Allow",
+          Action: ["iam:AttachRolePolicy"],
+          Resource: `arn:aws:iam::${payer}:role/payerfleet-partner-admin`,
+          Condition: { ArnEquals: { "iam:PolicyARN": ["arn:aws:iam::aws:policy/AdministratorAccess"] } },
+        },
+        { Sid: "InlinePoliciesOfPayerfleetRoles", Effect: "Allow", Action: ["iam:PutRolePolicy"], Resource: [`arn:aws:iam::${payer}:role/payerfleet-root-activity-delivery`] },
+      ]),
       {
         Sid: "ManagePayerfleetPolicies",
         Effect: "Allow",
@@ -109,7 +153,7 @@ export function expectedPermissions(payer: string): PolicyDocument {
           "iam:TagPolicy",
           "iam:UntagPolicy",
         ],
-        Resource: [`arn:aws:iam::${payer}:policy/payerfleet-*`],
+        Resource: [`arn:aws:iam::${payer}:policy/payerfleet-billing-admin`, `arn:aws:iam::${payer}:policy/payerfleet-partner-boundary`],
       },
       {
         Sid: "PassDeliveryRoleToEventBridge",
