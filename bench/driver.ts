@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { runFleetCommand } from "../src/automation/fleet.ts";
-import { loadOrReport } from "../src/cli/inventory-option.ts";
+import { loadOrThrow } from "../src/cli/inventory-option.ts";
 import { FAKE_ROOT, inventoryYaml } from "../test/support/fake-pulumi/harness.ts";
 import { option, report } from "./report.ts";
 
@@ -52,7 +52,15 @@ async function measure(dir: string, concurrency: number): Promise<void> {
       lockRetryDelayMs: 2000,
       json: join(dir, "report.json"),
     },
-    { stdout: () => {}, stderr: () => {}, stderrIsTTY: false, env: process.env, cwd: dir, signal: new AbortController().signal, loadInventory: loadOrReport },
+    {
+      stdout: () => {},
+      stderr: () => {},
+      stderrIsTTY: false,
+      env: process.env,
+      cwd: dir,
+      signal: new AbortController().signal,
+      loadInventory: async (file) => (await loadOrThrow({ stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false, env: process.env, cwd: dir }, file)).inventory,
+    },
   );
   const ms = performance.now() - start;
   if (sampler) clearInterval(sampler);

@@ -7,4 +7,4 @@ import { register } from "tsx/esm/api";
 
 register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
 const { main } = await import("../src/cli/main.ts");
-await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

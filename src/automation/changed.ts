@@ -64,6 +64,12 @@ export function compareInventories(ref: string, before: Inventory, after: Invent
 export async function changedSince(inventoryFile: string, current: Inventory, ref: string): Promise<ChangedSince> {
   const dir = dirname(resolve(inventoryFile));
   try {
+    await git(dir, ["rev-parse", "--show-toplevel"]);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new GitRefError("--changed-since needs git, which is not installed (or not on PATH)");
+    throw new GitRefError(`--changed-since ${ref} needs the inventory in a git repository: ${dir} is not in one`);
+  }
+  try {
     await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
     throw new GitRefError(`--changed-since ${ref}: not a commit in the git repository of ${inventoryFile}`);

@@ -4,19 +4,21 @@
  * reports. Exit 0 when every stack succeeded, 1 when any failed or was cancelled.
  */
 import { resolve } from "node:path";
+import { outputProblems } from "../io/outputs.ts";
+import { InputError } from "../io/errors.ts";
 import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
 import { programFor } from "../program.ts";
-import { passphraseProblem, resolveBackend } from "./backend.ts";
+import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend } from "./backend.ts";
 import { changedSince, GitRefError, type ChangedSince } from "./changed.ts";
 import { PulumiCliMissingError, findPulumi } from "./pulumi-cli.ts";
 import { createProgress } from "./progress.ts";
-import { passphraseRedactor, type Redact } from "./redact.ts";
+import { passphraseRedactor } from "./redact.ts";
 import type { FleetReport, Operation, Orphan } from "./report.ts";
 import { exitCodeOf } from "./report.ts";
 import { writeReports } from "./write.ts";
-import { runFleet } from "./runner.ts";
+import { abortReason, runFleet } from "./runner.ts";
 import { selectStacks } from "./selection.ts";
-import { formatShard, parseShard, type Shard } from "./shard.ts";
+import { formatShard, type Shard } from "./shard.ts";
 import { renderTable } from "./table.ts";
 import { collectStackWarnings } from "./warnings.ts";
 import { DEFAULT_WORKSPACES_DIR, listBackendStacks, openStack, type WorkspaceContext } from "./workspace.ts";
@@ -29,17 +31,20 @@ import { DEFAULT_WORKSPACES_DIR, listBackendStacks, openStack, type WorkspaceCon
  */
 export const DEFAULT_CONCURRENCY = 2;
 
+/** A fleet command's options, read and checked once from the command line. */
 export interface FleetOptions {
   readonly operation: Operation;
   readonly inventory: string;
   readonly partners: readonly string[];
   readonly changedSince?: string | undefined;
-  readonly shard?: string | undefined;
+  readonly shard?: Shard | undefined;
   readonly concurrency: number;
   readonly backend?: string | undefined;
   readonly secretsProvider?: string | undefined;
   readonly pulumiRoot?: string | undefined;
+  /** The JSON report's file; `-` for standard output. */
   readonly json?: string | undefined;
+  /** The Markdown report's first part; `-` for standard output. */
   readonly markdown?: string | undefined;
   readonly expectNoChanges: boolean;
   readonly previewOnly: boolean;
@@ -55,122 +60,92 @@ export interface FleetIo {
   readonly stderrIsTTY: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
-  /** Aborted on SIGINT. */
+  /** Aborted on SIGINT or SIGTERM: running operations are cancelled, the rest skipped. */
   readonly signal: AbortSignal;
-  /**
-   * Whether aborting must be passed on to the running Pulumi CLIs. Not when a terminal's
-   * Ctrl-C already reached them (one process group): a second SIGINT makes the CLI terminate
-   * at once instead of cancelling cleanly. Default: true.
-   */
-  readonly forwardCancel?: boolean;
-  readonly loadInventory: (file: string) => Promise<Inventory | undefined>;
+  /** The valid inventory; throws an InputError (with every problem) for an invalid one. */
+  readonly loadInventory: (file: string) => Promise<Inventory>;
 }
 
-/** Problems with the command line itself, before the inventory is read. */
-export function optionProblems(o: FleetOptions): string[] {
-  const problems: string[] = [];
-  if (!Number.isInteger(o.concurrency) || o.concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1 (got ${o.concurrency})`);
-  if (!Number.isInteger(o.lockTries) || o.lockTries < 1) problems.push(`--lock-retries must be a whole number of at least 1 (got ${o.lockTries})`);
-  if (!Number.isFinite(o.lockRetryDelayMs) || o.lockRetryDelayMs < 0) problems.push(`--lock-retry-delay must be a number of milliseconds (got ${o.lockRetryDelayMs})`);
-  if (o.shard !== undefined) {
-    const shard = parseShard(o.shard);
-    if (typeof shard === "string") problems.push(shard);
-  }
-  if (o.operation === "destroy") {
-    const unconfirmed = o.partners.filter((id) => !o.confirmDestroy.includes(id));
-    const unnamed = o.confirmDestroy.filter((id) => !o.partners.includes(id));
-    if (o.partners.length === 0) {
-      problems.push("destroy deletes every resource of a stack, so it acts only on stacks named with --partner ID, each confirmed with --yes-destroy-partner ID");
-    } else if (unconfirmed.length > 0) {
-      problems.push(`destroy deletes every resource of a stack: confirm each one with --yes-destroy-partner ID; not confirmed: ${unconfirmed.join(", ")}`);
-    }
-    if (unnamed.length > 0) problems.push(`--yes-destroy-partner names ${unnamed.join(", ")}, which --partner does not: name and confirm the same stacks`);
-  }
-  return problems;
-}
-
+/**
+ * Runs the operation over the selected stacks and writes the reports. Every input is checked
+ * first, all of it, and any problem is thrown as one {@link InputError}: the inventory, the
+ * stacks named, the git ref, the backend, the passphrase, the Pulumi CLI, and the report files.
+ * Only then is anything created: the reports' folders and a file backend's directory.
+ */
 export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<number> {
   const redact = passphraseRedactor(io.env);
-  const fail = (lines: string[]): number => {
-    for (const line of lines) io.stderr(redact(`payerfleet ${o.operation}: ${line}\n`));
-    return 2;
-  };
-  const problems = optionProblems(o);
-  if (problems.length > 0) return fail(problems);
   const inventory = await io.loadInventory(o.inventory);
-  if (inventory === undefined) return 2;
-
-  let changed: ChangedSince | undefined;
-  if (o.changedSince !== undefined) {
+  const problems: string[] = [];
+  const collect = async <T>(check: () => Promise<T> | T): Promise<T | undefined> => {
     try {
-      changed = await changedSince(o.inventory, inventory, o.changedSince);
+      return await check();
     } catch (err) {
-      if (err instanceof GitRefError) return fail([err.message]);
-      throw err;
+      if (err instanceof InputError) problems.push(...err.problems);
+      else if (err instanceof GitRefError || err instanceof PulumiCliMissingError) problems.push(err.message);
+      else throw err;
+      return undefined;
     }
-  }
-  const shard = o.shard === undefined ? undefined : (parseShard(o.shard) as Shard);
-  const selection = selectStacks(inventory, { partners: o.partners, ...(changed ? { changed } : {}), ...(shard ? { shard } : {}) });
-  if (selection.problems.length > 0) return fail(selection.problems);
+  };
 
-  let backend;
-  try {
-    backend = await resolveBackend({ backend: o.backend, secretsProvider: o.secretsProvider, env: io.env, cwd: io.cwd });
-  } catch (err) {
-    // A file backend whose directory cannot be made is bad input: nothing has run yet.
-    return fail([`cannot use the state backend: ${err instanceof Error ? err.message : String(err)}`]);
-  }
+  const changed = o.changedSince === undefined ? undefined : await collect(() => changedSince(resolve(io.cwd, o.inventory), inventory, o.changedSince!));
+  const selection = await collect(() => selectStacks(inventory, { partners: o.partners, ...(changed ? { changed } : {}), ...(o.shard ? { shard: o.shard } : {}) }));
+  const backend = resolveBackend({ backend: o.backend, secretsProvider: o.secretsProvider, env: io.env, cwd: io.cwd });
+  const badUrl = backendUrlProblem(backend.url);
+  if (badUrl !== undefined) problems.push(o.backend ? badUrl : `PULUMI_BACKEND_URL: ${badUrl}`);
   const passphrase = await passphraseProblem(backend, io.env);
-  if (passphrase !== undefined) return fail([passphrase]);
-  let pulumi;
+  if (passphrase !== undefined) problems.push(passphrase);
+  const pulumi = await collect(() => findPulumi(o.pulumiRoot === undefined ? undefined : resolve(io.cwd, o.pulumiRoot)));
+  if (problems.length > 0) throw new InputError(problems.map(redact));
+  const outputs = [...(o.json === undefined ? [] : [{ flag: "json", path: o.json }]), ...(o.markdown === undefined ? [] : [{ flag: "markdown", path: o.markdown }])];
+  await outputProblems(io, o.inventory, outputs);
   try {
-    pulumi = await findPulumi(o.pulumiRoot === undefined ? undefined : resolve(io.cwd, o.pulumiRoot));
+    await prepareBackend(backend);
   } catch (err) {
-    if (err instanceof PulumiCliMissingError) return fail([err.message]);
-    throw err;
+    throw new InputError([`cannot use the state backend ${backend.url}: ${(err as Error).message}`]);
   }
 
-  const ctx: WorkspaceContext = { pulumi, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor };
+  const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor };
   const notes: string[] = [];
   if (changed?.all) notes.push(`every stack is selected: ${changed.reason}`);
-  if (selection.targets.length === 0) notes.push("no stack is selected: nothing to do");
-  const orphans = await findOrphans(ctx, inventory, changed, shard, notes);
+  if (selection!.targets.length === 0) notes.push("no stack is selected: nothing to do");
+  const orphans = await findOrphans(ctx, inventory, changed, o.shard, notes);
 
-  const progress = createProgress({ operation: o.operation, total: selection.targets.length, write: io.stderr, tty: io.stderrIsTTY, redact });
+  const progress = createProgress({ operation: o.operation, total: selection!.targets.length, write: io.stderr, tty: io.stderrIsTTY, redact });
   let runs;
   try {
-    runs = await runFleet(selection.targets, {
+    runs = await runFleet(selection!.targets, {
       operation: o.operation,
       previewOnly: o.previewOnly,
       expectNoChanges: o.expectNoChanges,
       concurrency: o.concurrency,
       retry: { tries: o.lockTries, baseDelayMs: o.lockRetryDelayMs },
       signal: io.signal,
-      forwardCancel: io.forwardCancel ?? true,
       open: (target, create) => openStack(ctx, target.stack, create),
       progress,
     });
   } finally {
     progress.close();
   }
-  if (io.signal.aborted) notes.push("the run was cancelled (SIGINT): running operations were interrupted, stacks not yet started were skipped");
+  if (io.signal.aborted) notes.push(`the run was cancelled (${abortReason(io.signal)}): running operations were interrupted, stacks not yet started were skipped`);
 
   const report: FleetReport = { operation: o.operation, stacks: runs.map((r) => r.report), orphans };
   const warnings = new Map(runs.map((r) => [r.report.stack, collectStackWarnings(r.report, r.warnings)]));
   const scope = [
-    ...(shard ? [`shard ${formatShard(shard)}`] : []),
+    ...(o.shard ? [`shard ${formatShard(o.shard)}`] : []),
     ...(changed ? [`changed since ${changed.ref}`] : []),
     ...(o.previewOnly ? ["preview only"] : []),
   ];
   let reportsWritten = true;
+  let onStdout = false;
   try {
-    await writeReports({ report, warnings, notes, scope, json: o.json, markdown: o.markdown, redact, log: (t) => io.stderr(redact(t)) });
+    onStdout = await writeReports({ report, warnings, notes, scope, json: o.json, markdown: o.markdown, cwd: io.cwd, stdout: io.stdout, redact, log: (t) => io.stderr(redact(t)) });
   } catch (err) {
     // The stacks have run: their table and exit code must still come out.
     reportsWritten = false;
     io.stderr(redact(`payerfleet ${o.operation}: the reports could not be written: ${err instanceof Error ? err.message : String(err)}\n`));
   }
-  io.stdout(redact(renderTable(report, warnings, notes)));
+  // A report on standard output takes the table's place there; the table goes to stderr.
+  (onStdout ? io.stderr : io.stdout)(redact(renderTable(report, warnings, notes)));
   return reportsWritten ? exitCodeOf(report) : Math.max(exitCodeOf(report), 1);
 }
 

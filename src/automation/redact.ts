@@ -4,10 +4,13 @@
  * error ever echoes it.
  */
 import { readFileSync } from "node:fs";
+import { MIN_PASSPHRASE_LENGTH } from "./backend.ts";
 
 export const REDACTED = "[redacted]";
-/** Shorter values would scrub ordinary words out of the reports. */
-const MIN_SECRET_LENGTH = 4;
+/** Shorter values would scrub ordinary words out of the reports; shorter passphrases are refused. */
+const MIN_SECRET_LENGTH = MIN_PASSPHRASE_LENGTH;
+/** The shortest prefix of a secret, cut by a bound, that is still scrubbed before the `…`. */
+const MIN_CUT_PREFIX = 4;
 
 export type Redact = (text: string) => string;
 
@@ -25,7 +28,10 @@ export function passphraseRedactor(env: NodeJS.ProcessEnv): Redact {
       // Unreadable: reported before anything runs.
     }
   }
-  const scrub = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  // A message can carry the passphrase escaped: inside JSON (the reports, the engine's events)
+  // or quoted for a shell. Each form is scrubbed like the passphrase itself.
+  const forms = secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), s.replace(/'/g, `'\\''`)]);
+  const scrub = [...new Set(forms.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
   if (scrub.length === 0) return (text) => text;
   return (text) => scrubCutSecrets(scrub.reduce((out, secret) => out.split(secret).join(REDACTED), text), scrub);
 }
@@ -38,7 +44,7 @@ function scrubCutSecrets(text: string, secrets: readonly string[]): string {
   if (!text.includes("…")) return text;
   return text.replace(/([^…]*)…/g, (match, before: string) => {
     for (const secret of secrets) {
-      for (let n = Math.min(before.length, secret.length - 1); n >= MIN_SECRET_LENGTH; n--) {
+      for (let n = Math.min(before.length, secret.length - 1); n >= MIN_CUT_PREFIX; n--) {
         if (secret.startsWith(before.slice(-n))) return `${before.slice(0, -n)}${REDACTED}…`;
       }
     }

@@ -2,7 +2,7 @@
  * Runs one operation over the selected stacks: bounded concurrency, the hub before the
  * partners on `up` (their root-activity rules target its buses) and after them on `destroy`,
  * a bounded retry while a stack is locked, and one stack's failure never stopping the others.
- * Aborting the signal (SIGINT) cancels every running operation through the Automation API's
+ * Aborting the signal (SIGINT, SIGTERM) cancels every running operation through the Automation API's
  * own `signal` option, which interrupts the CLI so it releases its lock; stacks not yet started
  * are reported `skipped`.
  */
@@ -27,9 +27,8 @@ export interface RunOptions {
   readonly expectNoChanges: boolean;
   readonly concurrency: number;
   readonly retry: RetryPolicy;
+  /** Aborted on SIGINT or SIGTERM: each running CLI gets one SIGINT and cancels cleanly. */
   readonly signal: AbortSignal;
-  /** Pass an abort on to the running CLIs (see FleetIo.forwardCancel). */
-  readonly forwardCancel: boolean;
   /** Selects (or, when `create`, creates) the stack in its own workspace. */
   readonly open: (target: StackTarget, create: boolean) => Promise<Stack>;
   readonly progress: ProgressSink;
@@ -119,7 +118,7 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
         try {
           const common = {
             onEvent: events.onEvent,
-            ...(options.forwardCancel ? { signal: eagerSignal(tryController.signal) } : {}),
+            signal: eagerSignal(tryController.signal),
             color: "never" as const,
             suppressProgress: true,
           };
@@ -135,7 +134,7 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
     );
   } catch (err) {
     const cancelled = signal.aborted;
-    const error = cancelled ? "cancelled: the operation was interrupted (SIGINT)" : describeFailure(err, events, target, operation);
+    const error = cancelled ? `cancelled: the operation was interrupted (${abortReason(signal)})` : describeFailure(err, events, target, operation);
     return finish(options, { ...base, result: cancelled ? "cancelled" : "failed", changes: events.changes(), resources: events.changedResources(), error }, events);
   }
   const changes = events.changes();
@@ -177,4 +176,9 @@ function lastWords(message: string): string {
   const stderr = /stderr:([\s\S]*?)(?:\n\s*err\?:|$)/.exec(message)?.[1] ?? message;
   const lines = stderr.split("\n").map(cleanMessage).filter((l) => l !== "" && !l.startsWith("Command failed"));
   return lines.slice(-3).join("\n") || "the Pulumi CLI failed without a message";
+}
+
+/** The signal's reason as the process adapter gave it (`SIGINT`, `SIGTERM`), for reports. */
+export function abortReason(signal: AbortSignal): string {
+  return typeof signal.reason === "string" ? signal.reason : "aborted";
 }

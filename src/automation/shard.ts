@@ -4,6 +4,7 @@
  * moves no other partner to another job; the hub always runs in shard 1.
  */
 import { createHash } from "node:crypto";
+import { UsageError } from "../io/errors.ts";
 
 export interface Shard {
   /** 1-based. */
@@ -11,13 +12,13 @@ export interface Shard {
   readonly count: number;
 }
 
-/** `"2/4"` → `{ index: 2, count: 4 }`, or a message saying what is allowed. */
-export function parseShard(text: string): Shard | string {
+/** `"2/4"` → `{ index: 2, count: 4 }`; a {@link UsageError} saying what is allowed otherwise. */
+export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) {
-    return `--shard must be I/N with 1 <= I <= N, e.g. 2/4 (got ${text})`;
+    throw new UsageError([`--shard must be I/N with 1 <= I <= N, e.g. 2/4 (got ${text})`]);
   }
   return { index, count };
 }

@@ -1,6 +1,8 @@
 /** Writes `--json` and `--markdown` reports, the passphrase scrubbed from every string. */
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { exists, writeFileAtomic } from "../io/files.ts";
+import { STDOUT } from "../io/outputs.ts";
 import { markdownBlocks } from "./markdown.ts";
 import { partFile, splitMarkdown } from "./markdown-split.ts";
 import { redactDeep, type Redact } from "./redact.ts";
@@ -20,20 +22,19 @@ export function toJson(report: FleetReport): unknown {
   return { operation: report.operation, stacks: report.stacks.map(stack), orphans: report.orphans };
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Writes the Markdown parts; parts left over from an earlier, longer report are removed. */
+/**
+ * Writes the Markdown parts, each atomically; parts left over from an earlier, longer report
+ * are removed, so a folder never mixes two runs' parts.
+ */
 export async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  for (let i = 0; i < parts.length; i++) await writeFile(partFile(file, i + 1), parts[i]!);
+  for (let i = 0; i < parts.length; i++) await writeFileAtomic(partFile(file, i + 1), parts[i]!);
   for (let k = parts.length + 1; await exists(partFile(file, k)); k++) await rm(partFile(file, k));
 }
 
+/**
+ * Writes the reports the options name (`-` is standard output, where Markdown parts follow one
+ * another) and says whether any went to standard output.
+ */
 export async function writeReports(options: {
   readonly report: FleetReport;
   readonly warnings: ReadonlyMap<string, readonly StackWarning[]>;
@@ -41,22 +42,31 @@ export async function writeReports(options: {
   readonly scope: readonly string[];
   readonly json?: string | undefined;
   readonly markdown?: string | undefined;
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
   readonly redact: Redact;
   readonly log: (text: string) => void;
-}): Promise<void> {
+}): Promise<boolean> {
   const { redact } = options;
   // Scrubbed before rendering, so that no substitution can push a part past the limit.
   const report = redactDeep(options.report, redact);
   const warnings = redactDeep(options.warnings, redact);
   const notes = redactDeep(options.notes, redact);
   if (options.json !== undefined) {
-    await mkdir(dirname(options.json), { recursive: true });
-    await writeFile(options.json, redact(`${JSON.stringify(toJson(report), null, 2)}\n`));
+    const json = redact(`${JSON.stringify(toJson(report), null, 2)}\n`);
+    if (options.json === STDOUT) options.stdout(json);
+    else await writeFileAtomic(resolve(options.cwd, options.json), json);
   }
   if (options.markdown !== undefined) {
     const title = [`payerfleet ${report.operation}`, ...options.scope].join(" · ");
     const parts = splitMarkdown(title, markdownBlocks(report, warnings, notes)).map(redact);
-    await writeMarkdown(options.markdown, parts);
-    if (parts.length > 1) options.log(`the Markdown report is in ${parts.length} parts: ${parts.map((_, i) => partFile(options.markdown!, i + 1)).join(", ")}\n`);
+    if (options.markdown === STDOUT) {
+      options.stdout(parts.join("\n"));
+    } else {
+      const file = resolve(options.cwd, options.markdown);
+      await writeMarkdown(file, parts);
+      if (parts.length > 1) options.log(`the Markdown report is in ${parts.length} parts: ${parts.map((_, i) => partFile(options.markdown!, i + 1)).join(", ")}\n`);
+    }
   }
+  return options.json === STDOUT || options.markdown === STDOUT;
 }

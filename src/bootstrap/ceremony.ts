@@ -5,7 +5,7 @@
  * the split is a recorded fact (this document, signed) plus evidence (the audit).
  */
 import type { Inventory, Partner } from "../inventory/schema.ts";
-import { mdCell, mdCode, mdInline } from "../text/markdown.ts";
+import { mdCell, mdCode, mdInline, mdStrong } from "../text/markdown.ts";
 import { SCRIPT_FILE } from "./cli-commands.ts";
 import { TEMPLATE_FILE } from "./template.ts";
 
@@ -17,14 +17,14 @@ export function renderCeremony(inventory: Inventory, partner: Partner): string {
   // Every value from the inventory goes through the escaping of the place it stands in.
   const payer = partner.payer;
   const account = mdInline(payer.accountId);
-  const rootEmail = mdInline(payer.rootEmail);
+  const rootEmail = mdStrong(payer.rootEmail);
   const phone = payer.primaryContact?.phoneNumber;
   const domains = mdCell(inventory.distributor.emailDomains.join(", "));
   const audit = (...more: string[]) => mdCode(["npx payerfleet audit --partner", partner.id, ...more].join(" "));
   const phoneStep =
     phone === undefined
       ? "- [ ] **First** record the customer's phone as `payer.primaryContact.phoneNumber` in the inventory: without it, `primary-contact` reports could-not-check."
-      : `- [ ] The customer sets, or confirms, the primary contact phone to **${mdInline(phone)}** (Account → Contact information), a number the customer owns.`;
+      : `- [ ] The customer sets, or confirms, the primary contact phone to ${mdStrong(phone)} (Account → Contact information), a number the customer owns.`;
   return `# Custody ceremony: ${mdInline(partner.name)} (${mdCode(partner.id)}), payer ${account}
 
 Split custody of the payer's root user: root sign-in needs both parties, so the distributor is
@@ -52,7 +52,7 @@ device is the fact this record, signed by both parties, establishes.
 ## 1. Root e-mail to the distributor
 
 - [ ] Signed in as root by whoever holds it today, change the root e-mail (Account → Account
-      settings) to **${rootEmail}**. AWS sends the confirmation code there: only the
+      settings) to ${rootEmail}. AWS sends the confirmation code there: only the
       distributor receives it.
 
 ## 2. Root password to the distributor

@@ -1,71 +1,54 @@
-import { writeFile } from "node:fs/promises";
 import { automationRoleArn, auditFleet, type Connect } from "../audit/audit.ts";
 import { renderMarkdown, renderTable } from "../audit/render.ts";
 import { sdkConnector } from "../audit/sdk-api.ts";
-import type { Inventory, Partner } from "../inventory/schema.ts";
+import { writeFileAtomic } from "../io/files.ts";
+import { namedStacks } from "../inventory/stacks.ts";
+import type { AuditOptions } from "./audit.ts";
 import { EXIT } from "./exit.ts";
-import { loadOrReport } from "./inventory-option.ts";
+import { loadOrThrow } from "./inventory-option.ts";
+import type { CommandIo } from "./io.ts";
+import { outputProblems, STDOUT } from "../io/outputs.ts";
+import { resolve } from "node:path";
 
-export interface AuditRunOptions {
-  readonly inventory: string;
-  /** Partner ids; empty for every partner. */
-  readonly partners: readonly string[];
-  readonly concurrency: number;
-  readonly maxAttempts: number;
-  /** File for the JSON report; `-` for stdout. */
-  readonly json?: string;
-  readonly markdown?: string;
+export interface AuditDeps {
   /** Sessions in payers. Default: the automation roles, assumed from the ambient credentials. */
   readonly connect?: Connect;
   readonly now?: () => Date;
-  /** Where the table (or `--json -`) and the progress lines go. Default: stdout and stderr. */
-  readonly stdout?: { write(text: string): unknown };
-  readonly stderr?: { write(text: string): unknown };
-}
-
-/** The partners named, in inventory order, or the names the inventory does not know. */
-export function selectPartners(inventory: Inventory, ids: readonly string[]): { partners: Partner[]; unknown: string[] } {
-  if (ids.length === 0) return { partners: [...inventory.partners], unknown: [] };
-  const known = new Set(inventory.partners.map((p) => p.id));
-  return { partners: inventory.partners.filter((p) => ids.includes(p.id)), unknown: [...new Set(ids)].filter((id) => !known.has(id)) };
 }
 
 /**
  * Exit 0 when every check of every partner passed; 1 when any failed or could not be checked,
- * because missing evidence is not evidence; 2 for bad input, with nothing audited.
+ * because missing evidence is not evidence; 2 for bad input, with nothing audited: the
+ * inventory, the partners and the report files are all checked before the first AWS call.
  */
-export async function runAudit(options: AuditRunOptions): Promise<number> {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
-  for (const [flag, value] of [["--concurrency", options.concurrency], ["--max-attempts", options.maxAttempts]] as const) {
-    if (!Number.isInteger(value) || value < 1) {
-      stderr.write(`${flag} must be a whole number of at least 1 (got ${String(value)}); nothing was audited\n`);
-      return EXIT.badInput;
-    }
-  }
-  const inventory = await loadOrReport(options.inventory);
-  if (inventory === undefined) return EXIT.badInput;
-  const { partners, unknown } = selectPartners(inventory, options.partners);
-  if (unknown.length > 0) {
-    stderr.write(`unknown partner ${unknown.join(", ")}: ${options.inventory} has ${inventory.partners.map((p) => p.id).join(", ")}; nothing was audited\n`);
-    return EXIT.badInput;
-  }
+export async function runAudit(options: AuditOptions, io: CommandIo, deps: AuditDeps = {}): Promise<number> {
+  const { inventory } = await loadOrThrow(io, options.inventory);
+  const ids = new Set(namedStacks(inventory, options.partners, { hub: false }).map((t) => t.stack));
+  const partners = inventory.partners.filter((p) => ids.has(p.id));
+  const outputs = [
+    ...(options.json === undefined ? [] : [{ flag: "json", path: options.json }]),
+    ...(options.markdown === undefined ? [] : [{ flag: "markdown", path: options.markdown }]),
+  ];
+  await outputProblems(io, options.inventory, outputs);
+
   // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-  const region = process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"] ?? "us-east-1";
-  const sdk = options.connect === undefined ? sdkConnector((p) => automationRoleArn(inventory, p), { region, maxAttempts: options.maxAttempts }) : undefined;
+  const region = io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? "us-east-1";
+  const sdk = deps.connect === undefined ? sdkConnector((p) => automationRoleArn(inventory, p), { region, maxAttempts: options.maxAttempts }) : undefined;
   let done = 0;
   const report = await auditFleet(inventory, partners, {
     concurrency: options.concurrency,
-    connect: options.connect ?? sdk!.connect,
-    now: options.now,
-    onPartner: (audit) => stderr.write(`[${++done}/${partners.length}] ${audit.partner}: ${audit.result}\n`),
+    connect: deps.connect ?? sdk!.connect,
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+    onPartner: (audit) => io.stderr(`[${++done}/${partners.length}] ${audit.partner}: ${audit.result}\n`),
   }).finally(() => sdk?.close());
 
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.json === "-") stdout.write(json);
-  else stdout.write(renderTable(report));
-  if (options.json !== undefined && options.json !== "-") await writeFile(options.json, json);
-  if (options.markdown !== undefined) await writeFile(options.markdown, renderMarkdown(report));
+  const rendered = { json: `${JSON.stringify(report, null, 2)}\n`, markdown: renderMarkdown(report) };
+  // A report on standard output takes the table's place there.
+  const onStdout = outputs.find((o) => o.path === STDOUT);
+  io.stdout(onStdout === undefined ? renderTable(report) : rendered[onStdout.flag as "json" | "markdown"]);
+  for (const output of outputs) {
+    if (output.path !== STDOUT) await writeFileAtomic(resolve(io.cwd, output.path), rendered[output.flag as "json" | "markdown"]);
+  }
   return report.summary.partners === report.summary.pass ? EXIT.ok : EXIT.failed;
 }

@@ -1,36 +1,29 @@
-import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { bootstrapFiles } from "../bootstrap/bundle.ts";
 import { bootstrapTarget } from "../bootstrap/target.ts";
+import { prepareOutput, writeFileAtomic } from "../io/files.ts";
+import { namedStacks } from "../inventory/stacks.ts";
 import { EXIT } from "./exit.ts";
-import { loadOrReport } from "./inventory-option.ts";
+import { loadOrThrow } from "./inventory-option.ts";
+import type { CommandIo } from "./io.ts";
+import type { BootstrapOptions } from "./bootstrap.ts";
+import { outputProblems } from "../io/outputs.ts";
 
-export interface BootstrapRunOptions {
-  readonly inventory: string;
-  readonly partner: string;
-  /** Directory to write into; without it every file is printed, each under a `==> name <==` line. */
-  readonly out?: string;
-}
-
-export async function runBootstrap(options: BootstrapRunOptions): Promise<number> {
-  const inventory = await loadOrReport(options.inventory);
-  if (inventory === undefined) return EXIT.badInput;
-  const target = bootstrapTarget(inventory, options.partner);
-  if (target === undefined) {
-    process.stderr.write(`unknown partner ${options.partner}: ${options.inventory} has ${inventory.partners.map((p) => p.id).join(", ")} (and hub)\n`);
-    return EXIT.badInput;
-  }
-  const files = bootstrapFiles(inventory, target);
+export async function runBootstrap(options: BootstrapOptions, io: CommandIo): Promise<number> {
+  const { inventory } = await loadOrThrow(io, options.inventory);
+  const [stack] = namedStacks(inventory, [options.partner], { hub: true });
+  const files = bootstrapFiles(inventory, bootstrapTarget(inventory, stack!.stack)!);
   if (options.out === undefined) {
-    process.stdout.write(files.map((f) => `==> ${f.name} <==\n${f.content}`).join("\n"));
+    io.stdout(files.map((f) => `==> ${f.name} <==\n${f.content}`).join("\n"));
     return EXIT.ok;
   }
-  await mkdir(options.out, { recursive: true });
-  for (const file of files) {
-    const path = join(options.out, file.name);
-    await writeFile(path, file.content);
-    if (file.executable) await chmod(path, 0o755);
-    process.stdout.write(`wrote ${path}\n`);
+  const paths = files.map((f) => join(options.out!, f.name));
+  await outputProblems(io, options.inventory, paths.map((path) => ({ flag: "out", path })), prepareOutput);
+  for (const [i, file] of files.entries()) {
+    await writeFileAtomic(resolve(io.cwd, paths[i]!), file.content);
+    if (file.executable) await chmod(resolve(io.cwd, paths[i]!), 0o755);
+    io.stdout(`wrote ${paths[i]}\n`);
   }
   return EXIT.ok;
 }

@@ -1,21 +1,37 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
-import { inventoryOption, type InventoryArgs } from "./inventory-option.ts";
+import type { Argv, CommandModule } from "yargs";
+import { inventoryOption } from "./inventory-option.ts";
+import type { CommandContext } from "./main.ts";
+import { checkOptions, parseOptions, type ParseOptions } from "./usage.ts";
 
-interface BootstrapArgs extends InventoryArgs {
-  partner: string;
-  out?: string;
+export interface BootstrapOptions {
+  readonly inventory: string;
+  /** A partner id, or `hub`. */
+  readonly partner: string;
+  /** Directory to write into; without it every file is printed, each under a `==> name <==` line. */
+  readonly out?: string;
 }
 
-export const bootstrapCommand: CommandModule<object, BootstrapArgs> = {
-  command: "bootstrap",
-  describe: "What to deploy in a partner's payer first: the automation role (CloudFormation or AWS CLI) and the custody ceremony",
-  builder: (y: Argv) =>
-    inventoryOption(y)
-      .option("partner", { type: "string", demandOption: true, describe: "The partner to onboard, or hub for the hub account" })
-      .option("out", { type: "string", describe: "Write the files into DIR (created if needed). Default: print them all" })
-      .example("$0 bootstrap --partner acme --out onboarding/acme", "Write the template, policies, script and checklist") as unknown as Argv<BootstrapArgs>,
-  handler: async (args: ArgumentsCamelCase<BootstrapArgs>) => {
-    const { runBootstrap } = await import("./bootstrap-run.ts");
-    process.exitCode = await runBootstrap({ inventory: args.inventory, partner: args.partner, out: args.out });
-  },
+const parse: ParseOptions<BootstrapOptions> = (argv, problems) => {
+  const partner = problems.single("partner", argv["partner"], "one partner (or hub)");
+  if (argv["partner"] === undefined) problems.add("--partner is required: the partner to onboard (or hub for the hub account)");
+  const out = problems.single("out", argv["out"], "one directory");
+  return { inventory: problems.single("inventory", argv["inventory"], "one inventory file") ?? "", partner: partner ?? "", ...(out === undefined ? {} : { out }) };
 };
+
+export function bootstrapCommand(ctx: CommandContext): CommandModule<object, never> {
+  return {
+    command: "bootstrap",
+    describe: "What to deploy in a partner's payer first: the automation role (CloudFormation or AWS CLI) and the custody ceremony",
+    builder: (y: Argv) =>
+      inventoryOption(y, ctx.io.env)
+        .option("partner", { alias: "p", type: "string", nargs: 1, describe: "The partner to onboard, or hub for the hub account" })
+        .option("out", { type: "string", nargs: 1, describe: "Write the files into DIR (created if needed). Default: print them all" })
+        .example("$0 bootstrap --partner acme --out onboarding/acme", "Write the template, policies, script and checklist")
+        .check(checkOptions(parse)) as unknown as Argv<never>,
+    handler: async (argv) => {
+      const options = parseOptions(parse, argv as Record<string, unknown>);
+      const { runBootstrap } = await import("./bootstrap-run.ts");
+      ctx.exitCode = await runBootstrap(options, ctx.io);
+    },
+  };
+}

@@ -1,43 +1,55 @@
 /**
- * The `--inventory FILE` option every fleet command shares, and the one way to load it: problems
- * go to stderr as FILE:LINE:COL lines and the command exits 2 with nothing run.
+ * The `--inventory FILE` option every command shares, and the one way to load it: an inventory
+ * with errors is an {@link InventoryError} carrying its located problem lines, so the command
+ * exits 2 with nothing run.
  */
+import { resolve } from "node:path";
 import type { Argv } from "yargs";
+import { InventoryError } from "../io/errors.ts";
 import { loadInventory, type LoadResult } from "../inventory/load.ts";
 import { formatProblem } from "../inventory/problems.ts";
 import type { Inventory } from "../inventory/schema.ts";
-import { DEFAULT_INVENTORY } from "./options.ts";
+import type { CommandIo } from "./io.ts";
+
+/** The inventory every command reads when none is named. */
+export const DEFAULT_INVENTORY = "inventory.yaml";
 
 export interface InventoryArgs {
   inventory: string;
 }
 
-/** Adds `--inventory FILE` (default `inventory.yaml`, or `$PAYERFLEET_INVENTORY`). */
-export function inventoryOption<T>(y: Argv<T>): Argv<T & InventoryArgs> {
-  return y.option("inventory", {
-    alias: "i",
-    type: "string",
-    default: process.env["PAYERFLEET_INVENTORY"] ?? DEFAULT_INVENTORY,
-    defaultDescription: `$PAYERFLEET_INVENTORY or ${DEFAULT_INVENTORY}`,
-    describe: "Inventory file",
-    normalize: true,
-  }) as unknown as Argv<T & InventoryArgs>;
+/** The inventory when none is named: `$PAYERFLEET_INVENTORY`, else `inventory.yaml`. */
+export function defaultInventory(env: NodeJS.ProcessEnv): string {
+  return env["PAYERFLEET_INVENTORY"] || DEFAULT_INVENTORY;
 }
 
 /**
- * The typed inventory, or `undefined` after printing every error (and warning) to stderr: the
- * caller then exits 2 without running anything. Warnings of a valid inventory are not printed;
- * `validate` is the command that shows them.
+ * Adds `-i/--inventory FILE` (default `$PAYERFLEET_INVENTORY`, else `inventory.yaml`). Without
+ * `withDefault` the option is undefined when not given, for a command that also takes the file
+ * another way.
  */
-export async function loadOrReport(file: string): Promise<Inventory | undefined> {
-  return (await loadValidOrReport(file))?.inventory;
+export function inventoryOption<T>(y: Argv<T>, env: NodeJS.ProcessEnv, withDefault = true): Argv<T & InventoryArgs> {
+  return y.option("inventory", {
+    alias: "i",
+    type: "string",
+    nargs: 1,
+    ...(withDefault ? { default: defaultInventory(env) } : {}),
+    defaultDescription: `$PAYERFLEET_INVENTORY or ${DEFAULT_INVENTORY}`,
+    describe: "Inventory file",
+  }) as unknown as Argv<T & InventoryArgs>;
 }
 
-/** As {@link loadOrReport}, keeping the valid inventory's warnings for commands that show them. */
-export async function loadValidOrReport(file: string): Promise<(LoadResult & { inventory: Inventory }) | undefined> {
-  const result = await loadInventory(file);
+/** The inventory file, resolved against the working directory. */
+export function inventoryPath(io: CommandIo, file: string): string {
+  return resolve(io.cwd, file);
+}
+
+/**
+ * The valid inventory and its warnings (which `validate` and `plan` show), or an
+ * {@link InventoryError} with every problem. `file` is shown as given.
+ */
+export async function loadOrThrow(io: CommandIo, file: string): Promise<LoadResult & { inventory: Inventory }> {
+  const result = await loadInventory(inventoryPath(io, file), file);
   if (result.inventory !== undefined) return { ...result, inventory: result.inventory };
-  for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
-  process.stderr.write(`${file}: invalid; nothing was run\n`);
-  return undefined;
+  throw new InventoryError([...result.problems.map(formatProblem), `${file}: invalid; nothing was run`]);
 }

@@ -1,27 +1,17 @@
-import { allStacks, plan, type StackPlan } from "../plan/plan.ts";
+import { plan, type StackPlan } from "../plan/plan.ts";
 import type { Inventory } from "../inventory/schema.ts";
+import { namedStacks } from "../inventory/stacks.ts";
+import { visible } from "../text/characters.ts";
 import { EXIT } from "./exit.ts";
-import { loadValidOrReport } from "./inventory-option.ts";
-import type { PlanArgs } from "./plan.ts";
+import { loadOrThrow } from "./inventory-option.ts";
+import type { CommandIo } from "./io.ts";
+import type { PlanOptions } from "./plan.ts";
 
-/** The stacks `--partner` names, or every stack; undefined after reporting an unknown id. */
-export function selectStacks(inventory: Inventory, named: readonly string[]): string[] | undefined {
-  const known = allStacks(inventory);
-  const unknown = named.filter((id) => !known.includes(id));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown partner ${unknown.join(", ")}; the inventory has: ${known.join(", ")}\n`);
-    return undefined;
-  }
-  return named.length === 0 ? known : known.filter((id) => named.includes(id));
-}
-
-export async function runPlan(args: Pick<PlanArgs, "inventory" | "partner" | "json">): Promise<number> {
-  const loaded = await loadValidOrReport(args.inventory);
-  if (loaded === undefined) return EXIT.badInput;
-  const stacks = selectStacks(loaded.inventory, args.partner);
-  if (stacks === undefined) return EXIT.badInput;
+export async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
+  const loaded = await loadOrThrow(io, options.inventory);
+  const stacks = namedStacks(loaded.inventory, options.partners, { hub: true }).map((t) => t.stack);
   const plans = await plan(loaded, stacks);
-  process.stdout.write(args.json ? `${JSON.stringify({ partners: plans }, null, 2)}\n` : renderPlans(loaded.inventory, plans));
+  io.stdout(options.json ? `${JSON.stringify({ partners: plans }, null, 2)}\n` : renderPlans(loaded.inventory, plans));
   return EXIT.ok;
 }
 
@@ -52,5 +42,6 @@ export function renderPlans(inventory: Inventory, plans: readonly StackPlan[]): 
     for (const w of stack.warnings) lines.push(`  warning: ${w}`);
     lines.push("");
   }
-  return `${lines.join("\n")}`;
+  // Names and warnings carry inventory text: one line each, whatever it holds.
+  return lines.map((line) => visible(line)).join("\n");
 }

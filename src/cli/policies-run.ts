@@ -1,18 +1,17 @@
-import { renderPartnerPolicies, type PartnerPolicies } from "../policies/render.ts";
+import { HUB_STACK } from "../inventory/schema.ts";
+import { namedStacks } from "../inventory/stacks.ts";
+import { renderHubPolicies, renderPartnerPolicies, type PartnerPolicies } from "../policies/render.ts";
 import { EXIT } from "./exit.ts";
-import { loadOrReport } from "./inventory-option.ts";
-import type { PoliciesArgs } from "./policies.ts";
+import { loadOrThrow } from "./inventory-option.ts";
+import type { CommandIo } from "./io.ts";
+import type { PoliciesOptions } from "./policies.ts";
 
-export async function runPolicies(args: Pick<PoliciesArgs, "inventory" | "partner" | "json">): Promise<number> {
-  const inventory = await loadOrReport(args.inventory);
-  if (inventory === undefined) return EXIT.badInput;
-  const partner = inventory.partners.find((p) => p.id === args.partner);
-  if (partner === undefined) {
-    process.stderr.write(`unknown partner ${args.partner}; the inventory has: ${inventory.partners.map((p) => p.id).join(", ")}\n`);
-    return EXIT.badInput;
-  }
-  const rendered = renderPartnerPolicies(inventory, partner);
-  process.stdout.write(args.json ? `${JSON.stringify(rendered, null, 2)}\n` : renderText(rendered));
+export async function runPolicies(options: PoliciesOptions, io: CommandIo): Promise<number> {
+  const { inventory } = await loadOrThrow(io, options.inventory);
+  const [target] = namedStacks(inventory, [options.partner], { hub: true });
+  const partner = inventory.partners.find((p) => p.id === target!.partner);
+  const rendered = partner === undefined ? renderHubPolicies(inventory) : renderPartnerPolicies(inventory, partner);
+  io.stdout(options.json ? `${JSON.stringify(rendered, null, 2)}\n` : renderText(rendered));
   return EXIT.ok;
 }
 
@@ -20,7 +19,8 @@ const json = (doc: unknown) => JSON.stringify(doc, null, 2).replaceAll("\n", "\n
 
 /** Readable, but still every document in full: a reviewer must see exactly what is granted. */
 export function renderText(rendered: PartnerPolicies): string {
-  const lines = [`IAM roles payerfleet defines in the payer of ${rendered.partner} (${rendered.accountId}):`];
+  const where = rendered.partner === HUB_STACK ? "the hub account" : `the payer of ${rendered.partner}`;
+  const lines = [`IAM roles payerfleet defines in ${where} (${rendered.accountId}):`];
   for (const role of rendered.roles) {
     lines.push("", `role ${role.name}  ${role.arn}`, "  trust policy:", `    ${json(role.trustPolicy)}`);
     if (role.permissionsBoundary !== null) {

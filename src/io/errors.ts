@@ -4,14 +4,28 @@
  * before anything is previewed, applied or written; the CLI prints it and exits 2.
  */
 
+/** Marks payerfleet's input errors whichever copy of this module made them. */
+const BRAND = Symbol.for("payerfleet.InputError");
+
 /** Input the command cannot run with; nothing was run. Exit 2. */
 export class InputError extends Error {
   override name = "InputError";
+  readonly [BRAND] = true;
   constructor(
     /** One line per problem, worded for the user. */
     readonly problems: readonly string[],
   ) {
     super(problems.join("\n"));
+  }
+
+  /**
+   * By brand, not by prototype: a command's implementation is imported lazily, and where the
+   * CLI itself was loaded as CommonJS (mocha's test files) the lazy import loads a second copy
+   * of this module, whose classes the first copy's `instanceof` would not recognise.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null || (value as Record<symbol, unknown>)[BRAND] !== true) return false;
+    return this.name === "InputError" || (value as Error).name === this.name;
   }
 
   /** The lines to print, `payerfleet COMMAND: ` before each. */

@@ -14,7 +14,7 @@ const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '
  * An e-mail address (`a@b`) mentions nobody and is left alone.
  */
 function noMentions(text: string): string {
-  return text.replace(/(^|[^A-Za-z0-9_`])@(?=[A-Za-z0-9])/g, "$1@&#8203;");
+  return text.replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, "$1@&#8203;");
 }
 
 /**
@@ -28,6 +28,14 @@ export function mdInline(text: string): string {
     // `(`, `)` and `!` mean something only around `[`, `]`; `#` only at a line's start.
     .replace(/[\\`*_[\]|~$]/g, "\\$&");
   return noMentions(escaped);
+}
+
+/**
+ * A value set in bold. HTML's `<b>`, not `**`: Markdown's emphasis is lost when the value
+ * starts or ends with a space or punctuation, `<b>` holds whatever the value is.
+ */
+export function mdStrong(text: string): string {
+  return `<b>${mdInline(text)}</b>`;
 }
 
 /** A table cell holds inline text: {@link mdInline} escapes its `|` too. */

@@ -4,17 +4,14 @@ import { reasonOf } from "../../src/audit/errors.ts";
 import { renderMarkdown, renderTable } from "../../src/audit/render.ts";
 import type { AuditReport } from "../../src/audit/report.ts";
 import { runAudit } from "../../src/cli/audit-run.ts";
+import { exitCodeOf } from "../../src/cli/exit.ts";
 import { loadInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { payerfleet } from "../support/cli.ts";
+import { memoryIo } from "../support/io.ts";
 import { passingApi } from "./fake-api.ts";
 
 const EXAMPLE = "examples/inventory.yaml";
-
-function sink() {
-  let text = "";
-  return { write: (t: string) => (text += t), text: () => text };
-}
 
 describe("auditing a fleet", () => {
   let inventory: Inventory;
@@ -161,11 +158,10 @@ describe("auditing a fleet", () => {
     const now = () => new Date("2026-11-23T08:00:00.000Z");
 
     it("0 when every check of every selected partner passed; --json - prints the report instead of the table", async () => {
-      const stdout = sink();
-      const stderr = sink();
-      const code = await runAudit({ inventory: EXAMPLE, partners: ["fabrikam", "contoso"], concurrency: 2, maxAttempts: 3, json: "-", connect: passing, now, stdout, stderr });
+      const io = memoryIo();
+      const code = await runAudit({ inventory: EXAMPLE, partners: ["fabrikam", "contoso"], concurrency: 2, maxAttempts: 3, json: "-" }, io, { connect: passing, now });
       expect(code).to.equal(0);
-      const report = JSON.parse(stdout.text()) as AuditReport;
+      const report = JSON.parse(io.out()) as AuditReport;
       expect([report.auditedAt, report.summary, report.partners.map((p) => p.partner)]).to.deep.equal([
         "2026-11-23T08:00:00.000Z",
         { partners: 2, pass: 2, fail: 0, couldNotCheck: 0 },
@@ -175,21 +171,29 @@ describe("auditing a fleet", () => {
 
     it("1 when a check could not be checked, even with no failure: missing evidence is not evidence", async () => {
       const connect: Connect = async (p) => ({ api: passingApi(inventory, p, { credentialReport: async () => "user\n" }), close: () => {} });
-      const stdout = sink();
-      const code = await runAudit({ inventory: EXAMPLE, partners: ["contoso"], concurrency: 1, maxAttempts: 3, connect, stdout, stderr: sink() });
+      const io = memoryIo();
+      const code = await runAudit({ inventory: EXAMPLE, partners: ["contoso"], concurrency: 1, maxAttempts: 3 }, io, { connect });
       expect(code).to.equal(1);
-      expect(stdout.text().split("\n").slice(0, 3)).to.deep.equal([
+      expect(io.out().split("\n").slice(0, 3)).to.deep.equal([
         "PARTNER  PAYER         RESULT           PASS  FAIL  COULD-NOT-CHECK",
         "contoso  100000000002  could-not-check  13    0     1",
         "  could-not-check  root-credential-report: the credential report has no <root_account> row",
       ]);
     });
 
-    it("2 for a partner the inventory does not know, with nothing audited", async () => {
-      const stderr = sink();
+    it("2 for a partner the inventory does not know, or the hub, with nothing audited", async () => {
+      const io = memoryIo();
       const connect: Connect = () => Promise.reject(new Error("must not be called"));
-      const code = await runAudit({ inventory: EXAMPLE, partners: ["contoso", "initech"], concurrency: 1, maxAttempts: 3, connect, stdout: sink(), stderr });
-      expect([code, stderr.text()]).to.deep.equal([2, `unknown partner initech: ${EXAMPLE} has northwind, contoso, fabrikam; nothing was audited\n`]);
+      const code = await exitCodeOf(io, "audit", () => runAudit({ inventory: EXAMPLE, partners: ["contoso", "initech", "hub"], concurrency: 1, maxAttempts: 3 }, io, { connect }));
+      expect([code, io.out(), io.err()]).to.deep.equal([
+        2,
+        "",
+        [
+          "payerfleet audit: unknown partner initech: the inventory's partners are northwind, contoso, fabrikam",
+          "payerfleet audit: hub is the root-activity hub's stack, which this command does not act on; name a partner",
+          "",
+        ].join("\n"),
+      ]);
     });
 
     it("2 for a bad --concurrency or an invalid inventory, from the command line", async () => {

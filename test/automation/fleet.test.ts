@@ -179,7 +179,7 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     await writeFile(file, "not a directory");
     const run = await box.run(["preview", "--backend", `file://${file}/state`]);
     expect(run.code).to.equal(2);
-    expect(run.stderr).to.equal(`payerfleet preview: cannot use the state backend: ENOTDIR: not a directory, mkdir '${file}/state'\n`);
+    expect(run.stderr).to.equal(`payerfleet preview: cannot use the state backend file://${file}/state: ${file} is not a directory\n`);
     expect(await box.events()).to.deep.equal([]);
   });
 
@@ -204,10 +204,10 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     await box.writeInventory(["acme", "globex"]);
     const unknown = await box.run(["preview", "--partner", "acne"]);
     expect(unknown.code).to.equal(2);
-    expect(unknown.stderr).to.equal("payerfleet preview: unknown partner id acne; the inventory's partner ids are: acme, globex (and hub for the hub stack)\n");
+    expect(unknown.stderr).to.equal("payerfleet preview: unknown partner acne: the inventory's partners are acme, globex (and hub, the root-activity hub's stack)\n");
     const shard = await box.run(["preview", "--shard", "3/2"]);
     expect(shard.code).to.equal(2);
-    expect(shard.stderr).to.equal("payerfleet preview: --shard must be I/N with 1 <= I <= N, e.g. 2/4 (got 3/2)\n");
+    expect(shard.stderr).to.equal("payerfleet preview: --shard must be I/N with 1 <= I <= N, e.g. 2/4 (got 3/2)\nRun payerfleet preview --help for usage.\n");
   });
 
   it("destroys only the partners named and confirmed, the hub last", async () => {
@@ -215,7 +215,9 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     await box.script({});
     const unconfirmed = await box.run(["destroy", "--partner", "acme"]);
     expect(unconfirmed.code).to.equal(2);
-    expect(unconfirmed.stderr).to.equal("payerfleet destroy: destroy deletes every resource of a stack: confirm each one with --yes-destroy-partner ID; not confirmed: acme\n");
+    expect(unconfirmed.stderr).to.equal(
+      "payerfleet destroy: destroy deletes every resource of a stack: confirm each one with --yes-destroy-partner ID; not confirmed: acme\nRun payerfleet destroy --help for usage.\n",
+    );
     const none = await box.run(["destroy"]);
     expect(none.code).to.equal(2);
     expect((await box.events()).length).to.equal(0);

@@ -110,3 +110,18 @@ describe("Markdown PR comment", () => {
     expect(partFile("dir.d/report", 2)).to.equal("dir.d/report.2");
   });
 });
+
+describe("a failed stack's summary", () => {
+  it("counts the changes its diff lists when the engine's summary counted none (failed-stacks-dont-rewrite-operations.ndjson)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { StackEvents } = await import("../../src/automation/events.ts");
+    const { stackDetails } = await import("../../src/automation/markdown.ts");
+    const { RECORDED } = await import("../support/fake-pulumi/harness.ts");
+    const events = new StackEvents();
+    for (const line of (await readFile(join(RECORDED, "failed-stacks-dont-rewrite-operations.ndjson"), "utf8")).split("\n").filter((l) => l !== "")) events.onEvent(JSON.parse(line));
+    const report: StackReport = { stack: "acme", partner: "acme", result: "failed", changes: events.changes(), resources: events.changedResources(), error: "error: update failed" };
+    expect(report.changes).to.deep.equal({ same: 1 });
+    expect(stackDetails(report, [])!.split("\n")[0]).to.equal("<details><summary><b>acme</b> ❌ failed: replace 1, update 1</summary>");
+  });
+});

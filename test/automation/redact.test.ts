@@ -20,3 +20,15 @@ describe("passphrase redaction", () => {
     expect(redact("nothing secret")).to.equal("nothing secret");
   });
 });
+
+describe("passphrase redaction of escaped forms", () => {
+  const secret = `pa"ss\\wo'rd-9f3e`;
+  const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: secret });
+
+  it("scrubs the passphrase as JSON escapes it (reports, engine events) and as a shell quotes it", () => {
+    const json = JSON.stringify({ error: `decrypting with ${secret} failed` });
+    expect(redact(json)).to.equal(`{"error":"decrypting with ${REDACTED} failed"}`);
+    expect(redact(`echo 'pa"ss\\wo'\\''rd-9f3e'`)).to.equal(`echo '${REDACTED}'`);
+    expect(redact(`raw ${secret}`)).to.equal(`raw ${REDACTED}`);
+  });
+});

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { compareInventories } from "../../src/automation/changed.ts";
 import { selectStacks } from "../../src/automation/selection.ts";
 import { parseShard, shardOf } from "../../src/automation/shard.ts";
+import { InputError, UsageError } from "../../src/io/errors.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { inventoryYaml } from "../support/fake-pulumi/harness.ts";
@@ -18,7 +19,6 @@ describe("selection of stacks", () => {
   it("selects the hub then every partner in inventory order by default", () => {
     expect(selectStacks(fleet(["b", "a"]), {})).to.deep.equal({
       targets: [{ stack: "hub", partner: null }, { stack: "b", partner: "b" }, { stack: "a", partner: "a" }],
-      problems: [],
     });
   });
 
@@ -29,15 +29,19 @@ describe("selection of stacks", () => {
     ]);
   });
 
-  it("rejects an unknown --partner id, naming the known ones", () => {
-    expect(selectStacks(fleet(["a", "b"]), { partners: ["a", "zz", "yy"] }).problems).to.deep.equal([
-      "unknown partner ids zz, yy; the inventory's partner ids are: a, b (and hub for the hub stack)",
-    ]);
+  it("rejects every unknown --partner id, naming the known ones", () => {
+    expect(() => selectStacks(fleet(["a", "b"]), { partners: ["a", "zz", "yy"] }))
+      .to.throw(InputError)
+      .with.property("problems")
+      .that.deep.equals([
+        "unknown partner zz: the inventory's partners are a, b (and hub, the root-activity hub's stack)",
+        "unknown partner yy: the inventory's partners are a, b (and hub, the root-activity hub's stack)",
+      ]);
   });
 
   it("parses --shard I/N and rejects anything else", () => {
     expect(parseShard("2/4")).to.deep.equal({ index: 2, count: 4 });
-    for (const bad of ["0/4", "5/4", "2", "a/b", "1/0"]) expect(parseShard(bad)).to.equal(`--shard must be I/N with 1 <= I <= N, e.g. 2/4 (got ${bad})`);
+    for (const bad of ["0/4", "5/4", "2", "a/b", "1/0"]) expect(() => parseShard(bad)).to.throw(UsageError, `--shard must be I/N with 1 <= I <= N, e.g. 2/4 (got ${bad})`);
   });
 
   it("splits into shards that are disjoint, complete, and independent of inventory order", () => {

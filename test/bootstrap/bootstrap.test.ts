@@ -203,7 +203,7 @@ describe("bootstrap", () => {
       "| the customer (Acme Corp) | | | |",
     ]);
     expect(ceremony).to.include(
-      "- [ ] The customer sets, or confirms, the primary contact phone to **+44 20 7946 0101** (Account → Contact information), a number the customer owns.",
+      "- [ ] The customer sets, or confirms, the primary contact phone to <b>+44 20 7946 0101</b> (Account → Contact information), a number the customer owns.",
     );
   });
 

@@ -48,7 +48,7 @@ describe("payerfleet plan and policies", () => {
   it("refuses an unknown partner and an invalid inventory with exit 2, running nothing", async () => {
     const unknown = await payerfleet(["plan", "-i", "examples/inventory.yaml", "--partner", "initech"]);
     expect(unknown.code).to.equal(2);
-    expect(unknown.stderr).to.equal("unknown partner initech; the inventory has: hub, northwind, contoso, fabrikam\n");
+    expect(unknown.stderr).to.equal("payerfleet plan: unknown partner initech: the inventory's partners are northwind, contoso, fabrikam (and hub, the root-activity hub's stack)\n");
     const file = join(dir, "bad.yaml");
     await writeFile(file, edit(BASE_INVENTORY, "id: globex", "id: acme"));
     const invalid = await payerfleet(["plan", "-i", file]);
@@ -81,6 +81,10 @@ describe("payerfleet plan and policies", () => {
     const run = await payerfleet(["policies", "-i", "examples/inventory.yaml", "--partner", "northwind"]);
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stdout).to.include("role payerfleet-billing-admin  arn:aws:iam::100000000001:role/payerfleet-billing-admin\n");
-    expect(run.stdout).to.not.include("payerfleet-partner-admin");
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("role "))).to.deep.equal([
+      "role payerfleet-automation  arn:aws:iam::100000000001:role/payerfleet-automation",
+      "role payerfleet-billing-admin  arn:aws:iam::100000000001:role/payerfleet-billing-admin",
+      "role payerfleet-root-activity-delivery  arn:aws:iam::100000000001:role/payerfleet-root-activity-delivery",
+    ]);
   });
 });

@@ -97,11 +97,15 @@ export class Sandbox {
   }
 
   /** Starts payerfleet; `--pulumi-root` is the fake unless `args` says otherwise. */
-  spawn(args: string[], env: NodeJS.ProcessEnv = this.env()): { child: ChildProcess; done: Promise<Run> } {
+  /**
+   * Starts payerfleet; with `ownGroup` it leads a process group of its own, so that a test can
+   * signal the whole group as a CI runner does when it cancels a job.
+   */
+  spawn(args: string[], env: NodeJS.ProcessEnv = this.env(), options: { ownGroup?: boolean } = {}): { child: ChildProcess; done: Promise<Run> } {
     const full = args.includes("--pulumi-root") || env["NO_PULUMI_ROOT"] ? args : [...args, "--pulumi-root", FAKE_ROOT];
     const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
-    const child = spawn(process.execPath, [BIN, ...full], { cwd: this.dir, env: merged, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...full], { cwd: this.dir, env: merged, stdio: ["ignore", "pipe", "pipe"], detached: options.ownGroup === true });
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (d: Buffer) => (stdout += d));

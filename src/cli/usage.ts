@@ -1,0 +1,129 @@
+/**
+ * Reading the command line into typed values: every problem with an option's value is
+ * collected, so that one run reports them all, and thrown as one {@link UsageError}.
+ */
+import { InputError, UsageError } from "../io/errors.ts";
+import { visible } from "../text/characters.ts";
+
+/**
+ * Collects problems with option values, so that all of them are reported in one run, and
+ * turns raw strings into typed values.
+ */
+export class OptionProblems {
+  readonly list: string[] = [];
+
+  add(problem: string): void {
+    this.list.push(problem);
+  }
+
+  /** A whole number in [min, max], or undefined after recording what was given. */
+  integer(flag: string, raw: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+    const text = String(raw).trim();
+    const value = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+      this.add(`--${flag} must be a whole number ${range} (got ${shown(raw)})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A value given at most once, for an option that takes one. */
+  single(flag: string, raw: unknown, what: string): string | undefined {
+    if (raw === undefined) return undefined;
+    if (Array.isArray(raw)) {
+      this.add(`--${flag} takes ${what}; it was given ${raw.length} times (${raw.map(shown).join(", ")})`);
+      return undefined;
+    }
+    return this.nonEmpty(flag, raw);
+  }
+
+  /** Every value of a repeatable option, none of them empty. */
+  many(flag: string, raw: unknown): string[] {
+    const values = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+    for (const v of values) if (v.trim() === "") this.add(`--${flag} needs a value`);
+    return values.filter((v) => v.trim() !== "");
+  }
+
+  nonEmpty(flag: string, raw: unknown): string | undefined {
+    const text = String(raw);
+    if (text.trim() === "") {
+      this.add(`--${flag} needs a value`);
+      return undefined;
+    }
+    return text;
+  }
+
+  /** What `parse` returns, or undefined after recording the problems of the InputError it threw. */
+  attempt<T>(parse: () => T): T | undefined {
+    try {
+      return parse();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.list.push(...err.problems);
+      return undefined;
+    }
+  }
+
+  /** Throws a {@link UsageError} with every problem, when there is any. */
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new UsageError(this.list);
+  }
+}
+
+/** A value as the user gave it, one line, bounded. */
+export function shown(raw: unknown): string {
+  const text = visible(String(raw));
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text === "" ? '""' : text;
+}
+
+/**
+ * The options yargs parsed that no command declares: yargs' own strict mode stops at them
+ * before the command's checks run, and would report them apart from every other problem.
+ * yargs adds a camelCase twin of every dashed option; only the spelling given is reported.
+ */
+export function unknownOptions(argv: Record<string, unknown>, known: { key: Record<string, boolean>; alias: Record<string, string[]> }): string[] {
+  const names = new Set<string>(["_", "$0", "help", "h", "version"]);
+  const addName = (name: string) => {
+    names.add(name);
+    names.add(name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+  };
+  for (const key of Object.keys(known.key)) addName(key);
+  for (const [key, aliases] of Object.entries(known.alias)) [key, ...aliases].forEach(addName);
+  const unknown = Object.keys(argv).filter((k) => !names.has(k));
+  const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return unknown
+    .filter((k) => !unknown.some((other) => other !== k && camel(other) === k))
+    .map((k) => `unknown option ${k.length === 1 ? "-" : "--"}${k}`);
+}
+
+/** What yargs knows of a command's options, as it hands it to `.check()`. */
+export interface KnownOptions {
+  readonly key: Record<string, boolean>;
+  readonly alias: Record<string, string[]>;
+}
+
+/** Reads a command's parsed arguments into its typed options, recording every problem. */
+export type ParseOptions<T> = (argv: Record<string, unknown>, problems: OptionProblems) => T;
+
+/**
+ * The `.check()` of a command: unknown options and every problem with a value or a relation
+ * between options, thrown together as one {@link UsageError} before the handler runs.
+ */
+export function checkOptions<T>(parse: ParseOptions<T>): (argv: Record<string, unknown>, options: unknown) => true {
+  return (argv, options) => {
+    const problems = new OptionProblems();
+    for (const unknown of unknownOptions(argv, options as KnownOptions)) problems.add(unknown);
+    parse(argv, problems);
+    problems.throwIfAny();
+    return true;
+  };
+}
+
+/** The typed options of arguments that passed {@link checkOptions}. */
+export function parseOptions<T>(parse: ParseOptions<T>, argv: Record<string, unknown>): T {
+  const problems = new OptionProblems();
+  const options = parse(argv, problems);
+  problems.throwIfAny();
+  return options;
+}
