@@ -147,9 +147,9 @@ describe("audit against moto", function () {
     const file = join(dir, "fleet.yaml");
     await writeFile(file, scenario.inventory);
     const json = join(dir, "audit.json");
-    const markdown = join(dir, "audit.md");
-    const run = await payerfleet(["audit", "-i", file, "--partner", "umbrella", "--partner", "initech", "--json", json, "--markdown", markdown], {
-      env: {
+    // A folder that does not exist yet is made before the first AWS call.
+    const markdown = join(dir, "evidence", "2026-11", "audit.md");
+    const env = {
         AWS_ACCESS_KEY_ID: scenario.ci.accessKeyId,
         AWS_SECRET_ACCESS_KEY: scenario.ci.secretAccessKey,
         AWS_SESSION_TOKEN: scenario.ci.sessionToken,
@@ -159,9 +159,13 @@ describe("audit against moto", function () {
         AWS_CONFIG_FILE: join(dir, "no-config"),
         AWS_SHARED_CREDENTIALS_FILE: join(dir, "no-credentials"),
         AWS_EC2_METADATA_DISABLED: "true",
-      },
-    });
+    };
+    const run = await payerfleet(["audit", "-i", file, "--partner", "umbrella", "--partner", "initech", "--json", json, "--markdown", markdown], { env });
     expect(run.code, run.stderr).to.equal(1);
+    // `--json -` prints the same document on stdout, in place of the table.
+    const onStdout = await payerfleet(["audit", "-i", file, "--partner", "umbrella", "--json", "-"], { env });
+    expect(onStdout.code, onStdout.stderr).to.equal(1);
+    expect((JSON.parse(onStdout.stdout) as AuditReport).partners.map((p) => [p.partner, p.result])).to.deep.equal([["umbrella", "could-not-check"]]);
 
     const report = JSON.parse(await readFile(json, "utf8")) as AuditReport;
     expect(report.auditedAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
