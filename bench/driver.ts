@@ -50,6 +50,7 @@ async function measure(dir: string, concurrency: number): Promise<void> {
       confirmDestroy: [],
       lockTries: 5,
       lockRetryDelayMs: 2000,
+      deadlineMs: 3_600_000,
       json: join(dir, "report.json"),
     },
     {

@@ -22,6 +22,7 @@ import {
   paginateListOrganizationalUnitsForParent,
 } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { sessionName } from "../components/names.ts";
 import { errorName } from "./errors.ts";
 import type { Partner } from "../inventory/schema.ts";
 import type { PayerApi } from "./payer-api.ts";
@@ -60,8 +61,8 @@ export interface PayerSession {
 }
 
 /** A session name CloudTrail shows for every call: which tool, which partner. */
-export function sessionName(partnerId: string): string {
-  return `payerfleet-audit-${partnerId}`.slice(0, 64);
+export function auditSessionName(partnerId: string): string {
+  return sessionName("audit", partnerId);
 }
 
 /**
@@ -235,7 +236,7 @@ export function sdkConnector(automationRoleArn: (partner: Partner) => string, op
   const sts = ambientSts(options);
   return {
     async connect(partner: Partner): Promise<PayerSession> {
-      return payerSession(await assumeRole(sts, automationRoleArn(partner), sessionName(partner.id)), options);
+      return payerSession(await assumeRole(sts, automationRoleArn(partner), auditSessionName(partner.id)), options);
     },
     close(): void {
       if (options.sts === undefined) sts.destroy();

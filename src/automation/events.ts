@@ -56,11 +56,22 @@ export class StackEvents {
   /** Events that could not be read; counted, not fatal. */
   malformed = 0;
 
+  /** Resources whose step is a refresh: their outputs event says what drifted. */
+  private readonly refreshing = new Set<string>();
+
   private handle(event: EngineEvent): void {
-    if (event.resourcePreEvent) this.step(event.resourcePreEvent.metadata, false);
-    else if (event.resOutputsEvent) {
+    if (event.resourcePreEvent) {
+      const meta = event.resourcePreEvent.metadata;
+      if (meta.op === "refresh") this.refreshing.add(meta.urn);
+      this.step(meta, false);
+    } else if (event.resOutputsEvent) {
       this.stepsDone++;
-      if (event.resOutputsEvent.metadata.op === "refresh") this.step(event.resOutputsEvent.metadata, true);
+      const meta = event.resOutputsEvent.metadata;
+      // A refresh is announced with op `refresh`; its outputs event says `refresh` up to CLI
+      // 3.205 and, since, what the cloud's state is to the stack's: `update` with the drifted
+      // properties, `delete` for a resource gone, `same` for none.
+      if (meta.op === "refresh") this.step(meta, true);
+      else if (this.refreshing.delete(meta.urn) && meta.op !== "same") this.drift(meta);
     } else if (event.resOpFailedEvent) this.stepsDone++;
     else if (event.diagnosticEvent) {
       const { severity, message, ephemeral } = event.diagnosticEvent;
@@ -88,6 +99,12 @@ export class StackEvents {
       // The steps of one replacement come one by one; the first that has diffs describes it.
       this.resources.set(meta.urn, { ...seen, op: seen.op === "replace" || op === "replace" ? "replace" : op, diffs: seen.diffs.length > 0 ? seen.diffs : diffs });
     }
+  }
+
+  /** A drifted resource, as CLIs after 3.205 report it: the outputs event's op and diffs. */
+  private drift(meta: StepEventMetadata): void {
+    const op = meta.op === "delete" || meta.op === "discard" ? "delete" : "update";
+    this.resources.set(meta.urn, { urn: meta.urn, type: meta.type, op, diffs: propertyDiffs({ ...meta, op }) });
   }
 
   /** Counts by op: the engine's own summary when it came, else the steps seen; zeros left out. */

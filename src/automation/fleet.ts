@@ -13,23 +13,18 @@ import { changedSince, GitRefError, type ChangedSince } from "./changed.ts";
 import { PulumiCliMissingError, findPulumi } from "./pulumi-cli.ts";
 import { createProgress } from "./progress.ts";
 import { passphraseRedactor } from "./redact.ts";
-import type { FleetReport, Operation, Orphan } from "./report.ts";
+import type { FleetReport, Operation, Orphan, ResourceChange, StackReport } from "./report.ts";
 import { exitCodeOf } from "./report.ts";
 import { writeReports } from "./write.ts";
-import { abortReason, runFleet } from "./runner.ts";
-import { selectStacks } from "./selection.ts";
+import { customerContactTypes, releasePlan } from "./offboarding.ts";
+import { abortReason, runFleet, type OperationOptions } from "./runner.ts";
+import { DEADLINE_GRACE_MS } from "./operations.ts";
+import { selectStacks, type StackTarget } from "./selection.ts";
 import { formatShard, type Shard } from "./shard.ts";
 import { renderTable } from "./table.ts";
 import { collectStackWarnings } from "./warnings.ts";
-import { DEFAULT_WORKSPACES_DIR, listBackendStacks, openStack, type WorkspaceContext } from "./workspace.ts";
-
-/**
- * Two stacks at a time by default: each running stack is a Pulumi CLI process plus an AWS
- * provider process of ~300-430 MB, mostly CPU-bound while the program and diffs run, so a
- * 2-core CI runner is saturated by two. Raise it on bigger runners; the API calls themselves
- * are throttled per organization, so partners do not slow each other.
- */
-export const DEFAULT_CONCURRENCY = 2;
+import { DEFAULT_WORKSPACES_DIR, exportStack, listBackendStacks, openStack, runCli, type WorkspaceContext } from "./workspace.ts";
+import type { LocalWorkspace, Stack } from "@pulumi/pulumi/automation/index.js";
 
 /** A fleet command's options, read and checked once from the command line. */
 export interface FleetOptions {
@@ -52,6 +47,8 @@ export interface FleetOptions {
   readonly confirmDestroy: readonly string[];
   readonly lockTries: number;
   readonly lockRetryDelayMs: number;
+  /** Each stack's time limit; past it the stack fails, its operation cancelled. */
+  readonly deadlineMs: number;
 }
 
 export interface FleetIo {
@@ -121,6 +118,11 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
       retry: { tries: o.lockTries, baseDelayMs: o.lockRetryDelayMs },
       signal: io.signal,
       open: (target, create) => openStack(ctx, target.stack, create),
+      offboard: (target, stack, common) => offboard(ctx, target, stack, common),
+      holdsProtected: async (target, stack) =>
+        ((await exportStack(ctx, stack.workspace as LocalWorkspace, target.stack)).deployment?.resources ?? []).some((r) => r.protect === true),
+      deadlineMs: o.deadlineMs,
+      deadlineGraceMs: DEADLINE_GRACE_MS,
       progress,
     });
   } finally {
@@ -129,7 +131,8 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
   if (io.signal.aborted) notes.push(`the run was cancelled (${abortReason(io.signal)}): running operations were interrupted, stacks not yet started were skipped`);
 
   const report: FleetReport = { operation: o.operation, stacks: runs.map((r) => r.report), orphans };
-  const warnings = new Map(runs.map((r) => [r.report.stack, collectStackWarnings(r.report, r.warnings)]));
+  const warnings = new Map(runs.map((r) => [r.report.stack, collectStackWarnings(r.report, r.warnings, r.notes)]));
+  if (o.operation === "destroy") notes.push(...hubStillAdmits(inventory, runs.map((r) => r.report)));
   const scope = [
     ...(o.shard ? [`shard ${formatShard(o.shard)}`] : []),
     ...(changed ? [`changed since ${changed.ref}`] : []),
@@ -147,6 +150,38 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
   // A report on standard output takes the table's place there; the table goes to stderr.
   (onStdout ? io.stderr : io.stdout)(redact(renderTable(report, warnings, notes)));
   return reportsWritten ? exitCodeOf(report) : Math.max(exitCodeOf(report), 1);
+}
+
+/**
+ * Offboards one stack (offboarding.ts): protects in the state what is released, destroys the
+ * rest, reads what is left, and removes the stack. Resolves to the released resources.
+ */
+async function offboard(ctx: WorkspaceContext, target: StackTarget, stack: Stack, common: OperationOptions): Promise<ResourceChange[]> {
+  const ws = stack.workspace as LocalWorkspace;
+  const before = await exportStack(ctx, ws, target.stack);
+  const plan = releasePlan(before.deployment?.resources ?? [], customerContactTypes(ctx.inventory, target.partner));
+  const reasons = new Map(plan.map((p) => [p.resource.urn, p.reason]));
+  const unprotected = plan.filter((p) => !p.resource.protect).map((p) => p.resource.urn);
+  if (unprotected.length > 0) await runCli(ctx, ws, ["state", "protect", "--stack", target.stack, "--yes", ...unprotected], common.signal);
+  await stack.destroy({ ...common, excludeProtected: true });
+  const after = await exportStack(ctx, ws, target.stack);
+  const released = (after.deployment?.resources ?? [])
+    .filter((r) => r.custom !== false && !r.type.startsWith("pulumi:"))
+    .map((r): ResourceChange => ({ urn: r.urn, type: r.type, op: "release", diffs: [], ...(reasons.has(r.urn) ? { detail: reasons.get(r.urn)! } : {}) }));
+  await ws.removeStack(target.stack, { force: true });
+  return released;
+}
+
+/** After offboarding a partner, the hub keeps admitting its payer until the inventory drops it. */
+function hubStillAdmits(inventory: Inventory, reports: readonly StackReport[]): string[] {
+  return reports
+    .filter((r) => r.partner !== null && r.result === "succeeded")
+    .flatMap((r) => {
+      const partner = inventory.partners.find((p) => p.id === r.partner);
+      return partner?.features.rootActivityMonitor
+        ? [`the hub still admits the payer of ${partner.id} (${partner.payer.accountId}): remove ${partner.id} from the inventory, then run payerfleet up --partner hub`]
+        : [];
+    });
 }
 
 /**

@@ -13,7 +13,7 @@ import { isLoud, resourceName, warningMarkdown, type StackWarning } from "./warn
 import type { Block } from "./markdown-split.ts";
 
 const ICONS: Record<string, string> = { succeeded: "✅", failed: "❌", cancelled: "⏹️", skipped: "⏭️" };
-const SIGILS: Record<string, string> = { create: "+", update: "~", delete: "-", replace: "+-", import: "=", refresh: "~" };
+const SIGILS: Record<string, string> = { create: "+", update: "~", delete: "-", replace: "+-", import: "=", refresh: "~", release: "!" };
 /** A summary table is cut into tables of at most this many characters. */
 const TABLE_CHUNK = 20_000;
 /** The most the warning block above everything may take. */
@@ -21,7 +21,8 @@ const LOUD_LIMIT = 16_000;
 
 /** A diff's lines inside a code fence: each value on the line it belongs to, whatever it holds. */
 function resourceLines(r: ResourceChange): string[] {
-  const lines = [`${SIGILS[r.op] ?? "~"} ${visible(r.type)}  ${visible(resourceName(r.urn))}${r.op === "replace" ? "  [replace]" : ""}`];
+  const note = r.op === "replace" ? "  [replace]" : r.op === "release" ? `  [released: ${visible(r.detail ?? "left as it is in AWS")}]` : "";
+  const lines = [`${SIGILS[r.op] ?? "~"} ${visible(r.type)}  ${visible(resourceName(r.urn))}${note}`];
   for (const d of r.diffs) {
     const values = d.old !== undefined && d.new !== undefined ? `: ${d.old} => ${d.new}` : d.new !== undefined ? `: ${d.new}` : d.old !== undefined ? `: ${d.old}` : "";
     const sigil = d.kind.startsWith("add") ? "+" : d.kind.startsWith("delete") ? "-" : "~";

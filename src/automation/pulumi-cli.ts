@@ -18,6 +18,9 @@ import { PulumiCommand, type CommandError } from "@pulumi/pulumi/automation/inde
 
 export const INSTALL_URL = "https://www.pulumi.com/docs/install/";
 
+/** The event on an operation's signal that tells its CLI, already cancelling, to terminate. */
+export const TERMINATE = "terminate";
+
 /** The CLI could not be found or run: bad input for payerfleet, exit 2, nothing run. */
 export class PulumiCliMissingError extends Error {
   override name = "PulumiCliMissingError";
@@ -72,8 +75,11 @@ function detachedRun(command: string): Run {
       const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
       running.add(child);
       const abort = () => child.kill("SIGINT");
+      // A second SIGINT, for a CLI that did not stop in time after the first: it terminates.
+      const terminate = () => child.kill("SIGINT");
       if (signal?.aborted) abort();
       else signal?.addEventListener("abort", abort, { once: true });
+      signal?.addEventListener(TERMINATE, terminate, { once: true });
       child.stdout!.setEncoding("utf8").on("data", (d: string) => {
         stdout += d;
         onOutput?.(d);
@@ -85,6 +91,7 @@ function detachedRun(command: string): Run {
       const settle = (result: CommandResult) => {
         running.delete(child);
         signal?.removeEventListener("abort", abort);
+        signal?.removeEventListener(TERMINATE, terminate);
         if (result.code === 0) resolve(result);
         else reject(createCommandError(result));
       };

@@ -3,8 +3,9 @@
  * rendered from. A stable contract for CI pipelines; fields are added, never renamed.
  */
 
-/** The fleet operations; each runs the Automation API operation of the same name per stack. */
-export type Operation = "preview" | "up" | "refresh" | "destroy";
+import type { Operation } from "./operations.ts";
+
+export type { Operation };
 
 export type StackOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
 
@@ -20,13 +21,18 @@ export interface PropertyDiff {
   readonly new?: string;
 }
 
-/** A resource the operation creates, updates, replaces, deletes or finds drifted. */
+/** A resource the operation creates, updates, replaces, deletes, releases or finds drifted. */
 export interface ResourceChange {
   readonly urn: string;
   readonly type: string;
-  /** The engine's step op; the several steps of one replacement are folded into `replace`. */
+  /**
+   * The engine's step op; the several steps of one replacement are folded into `replace`.
+   * `release`: offboarding forgot the resource without touching it in AWS (destroy only).
+   */
   readonly op: string;
   readonly diffs: PropertyDiff[];
+  /** Why, where payerfleet has something to say: why a resource was released. */
+  readonly detail?: string;
 }
 
 export interface StackReport {

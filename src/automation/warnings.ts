@@ -1,9 +1,9 @@
 /**
  * Changes a reviewer must not miss. An `aws:organizations/account:Account` replaced or deleted
- * means an AWS account leaving the organization; a rename, an e-mail change or an OU move
- * previews as a replace (pulumi/pulumi-aws#6242), so an innocent-looking inventory edit can
- * carry one. Warnings are data (the names in them come from the engine); each report renders
- * them with its own escaping.
+ * means an AWS account leaving the organization: an e-mail change previews as a replace, and
+ * renaming an account the inventory knows by name only reads as one account removed and
+ * another created, so an innocent-looking inventory edit can carry one. Warnings are data (the
+ * names in them come from the engine); each report renders them with its own escaping.
  */
 import { mdCode, mdInline } from "../text/markdown.ts";
 import { visible } from "../text/characters.ts";
@@ -16,7 +16,9 @@ export type StackWarning =
   /** An AWS account would leave the organization. */
   | { readonly kind: "account-delete"; readonly resource: string }
   /** A warning diagnostic of the engine, a provider or the program, as it said it. */
-  | { readonly kind: "engine"; readonly text: string };
+  | { readonly kind: "engine"; readonly text: string }
+  /** What payerfleet has to say of the stack. */
+  | { readonly kind: "note"; readonly text: string };
 
 /** The resource's name: the last segment of its URN. */
 export function resourceName(urn: string): string {
@@ -39,17 +41,21 @@ export function accountWarnings(report: StackReport): StackWarning[] {
   return out;
 }
 
-/** Every warning of a stack: dangerous changes first, then the engine's own warnings. */
-export function collectStackWarnings(report: StackReport, engineWarnings: readonly string[]): StackWarning[] {
-  return [...accountWarnings(report), ...engineWarnings.map((text): StackWarning => ({ kind: "engine", text }))];
+/** Every warning of a stack: dangerous changes first, then the engine's own warnings, then payerfleet's notes. */
+export function collectStackWarnings(report: StackReport, engineWarnings: readonly string[], notes: readonly string[] = []): StackWarning[] {
+  return [
+    ...accountWarnings(report),
+    ...engineWarnings.map((text): StackWarning => ({ kind: "engine", text })),
+    ...notes.map((text): StackWarning => ({ kind: "note", text })),
+  ];
 }
 
 /** Whether a reviewer must see the warning above everything else. */
 export function isLoud(warning: StackWarning): boolean {
-  return warning.kind !== "engine";
+  return warning.kind === "account-replace" || warning.kind === "account-delete";
 }
 
-const REPLACE_ADVICE = "Renames, e-mail changes and OU moves preview as a replace: make them in AWS Organizations and refresh instead.";
+const REPLACE_ADVICE = "An e-mail change replaces an account: make it in the account itself, then update the inventory.";
 
 /** One line of plain text, for the terminal table: every control character shown as an escape. */
 export function warningText(warning: StackWarning): string {
@@ -62,6 +68,8 @@ export function warningText(warning: StackWarning): string {
       return visible(`DELETES AWS account ${warning.resource}: the account would leave the partner's organization.`);
     case "engine":
       return visible(`engine warning: ${warning.text}`);
+    case "note":
+      return visible(warning.text);
   }
 }
 
@@ -76,5 +84,7 @@ export function warningMarkdown(warning: StackWarning): string {
       return `**DELETES AWS account ${mdCode(warning.resource)}**: the account would leave the partner's organization.`;
     case "engine":
       return `engine warning: ${mdInline(warning.text)}`;
+    case "note":
+      return mdInline(warning.text);
   }
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { LocalWorkspace, Stack, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import type { Inventory } from "../inventory/schema.ts";
-import type { StackProgram } from "../program.ts";
+import type { StackContext, StackProgram } from "../program.ts";
 import type { Backend } from "./backend.ts";
 
 const exec = promisify(execFile);
@@ -25,7 +25,7 @@ export interface WorkspaceContext {
   readonly inventory: Inventory;
   /** Root of the per-stack workspace directories. */
   readonly root: string;
-  readonly programFor: (inventory: Inventory, stack: string) => StackProgram;
+  readonly programFor: (inventory: Inventory, stack: string, context: StackContext) => StackProgram;
 }
 
 function envVars(backend: Backend): Record<string, string> {
@@ -45,45 +45,86 @@ async function workspace(ctx: WorkspaceContext, dir: string, program?: StackProg
   });
 }
 
-/**
- * The stack, selected, or created when `create` is set and it does not exist yet (preview and
- * up of a new partner). Refresh and destroy never create: a missing stack is their failure.
- */
-export async function openStack(ctx: WorkspaceContext, name: string, create: boolean): Promise<Stack> {
-  const ws = await workspace(ctx, join(ctx.root, "stacks", name), ctx.programFor(ctx.inventory, name));
-  if (create) {
-    const stack = await Stack.createOrSelect(name, ws);
-    await restoreSalt(ctx, ws, name);
-    return stack;
-  }
-  const stack = await Stack.select(name, ws);
-  await restoreSalt(ctx, ws, name);
-  return stack;
+/** The parts of a stack's checkpoint (`pulumi stack export`) the driver reads. */
+export interface Checkpoint {
+  readonly deployment?: {
+    readonly secrets_providers?: { readonly type?: string; readonly state?: { readonly salt?: string } };
+    readonly resources?: readonly CheckpointResource[];
+  };
+}
+
+export interface CheckpointResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly protect?: boolean;
+  readonly custom?: boolean;
+  readonly inputs?: Record<string, unknown>;
 }
 
 /**
- * A fresh checkout (a CI runner) has no `Pulumi.<stack>.yaml`, and so no passphrase salt for
- * a stack made elsewhere; without it the CLI cannot decrypt the stack's secrets. The salt is
- * also in the stack's checkpoint, which plain `stack export` (no `--show-secrets`, so no
- * decryption) returns: copy it back into the workspace's stack settings.
+ * The stack, selected, or created when `create` is set and it does not exist yet (preview and
+ * up of a new partner). Refresh and destroy never create: a missing stack is their failure.
+ * Its program learns which ids the stack's state already holds, from the checkpoint.
  */
-async function restoreSalt(ctx: WorkspaceContext, ws: LocalWorkspace, name: string): Promise<void> {
-  if (ctx.backend.secretsProvider !== "passphrase") return;
-  let settings: Awaited<ReturnType<LocalWorkspace["stackSettings"]>> = {};
+export async function openStack(ctx: WorkspaceContext, name: string, create: boolean): Promise<Stack> {
+  let managed = new Set<string>();
+  const ws = await workspace(ctx, join(ctx.root, "stacks", name), ctx.programFor(ctx.inventory, name, { managedIds: () => managed }));
+  const stack = create ? await Stack.createOrSelect(name, ws) : await Stack.select(name, ws);
+  // One CLI call per stack, and only for a stack that adopts resources or lacks its salt.
+  const needsSalt = ctx.backend.secretsProvider === "passphrase" && !(await stackSettings(ws, name)).encryptionSalt;
+  if (needsSalt || adoptsResources(ctx.inventory, name)) {
+    const checkpoint = await exportStack(ctx, ws, name);
+    if (needsSalt) await restoreSalt(ws, name, checkpoint);
+    managed = new Set((checkpoint.deployment?.resources ?? []).flatMap((r) => (r.id ? [r.id] : [])));
+  }
+  return stack;
+}
+
+/** Whether the inventory gives the partner existing resources to adopt by id. */
+function adoptsResources(inventory: Inventory, stack: string): boolean {
+  const partner = inventory.partners.find((p) => p.id === stack);
+  if (partner === undefined) return false;
+  return partner.payer.organizationId !== undefined || Object.keys(partner.existingOrganizationalUnits).length > 0 || partner.linkedAccounts.some((a) => a.accountId !== undefined);
+}
+
+async function stackSettings(ws: LocalWorkspace, name: string): Promise<Awaited<ReturnType<LocalWorkspace["stackSettings"]>>> {
   try {
-    settings = await ws.stackSettings(name);
+    return await ws.stackSettings(name);
   } catch {
     // No settings file yet: a fresh workspace.
+    return {};
   }
-  if (settings.encryptionSalt) return;
+}
+
+/**
+ * The stack's checkpoint as plain `stack export` gives it: no `--show-secrets`, so secrets stay
+ * ciphertext and no passphrase is needed to read it.
+ */
+export async function exportStack(ctx: WorkspaceContext, ws: LocalWorkspace, name: string): Promise<Checkpoint> {
   const { stdout } = await exec(ctx.pulumi.command, ["stack", "export", "--stack", name, "--non-interactive"], {
     cwd: ws.workDir,
     env: { ...process.env, ...envVars(ctx.backend) },
     maxBuffer: 1024 * 1024 * 1024,
   });
-  const salt = (JSON.parse(stdout) as { deployment?: { secrets_providers?: { type?: string; state?: { salt?: string } } } })
-    .deployment?.secrets_providers;
+  return JSON.parse(stdout) as Checkpoint;
+}
+
+/**
+ * A fresh checkout (a CI runner) has no `Pulumi.<stack>.yaml`, and so no passphrase salt for
+ * a stack made elsewhere; without it the CLI cannot decrypt the stack's secrets. The salt is
+ * also in the stack's checkpoint: copy it back into the workspace's stack settings.
+ */
+async function restoreSalt(ws: LocalWorkspace, name: string, checkpoint: Checkpoint): Promise<void> {
+  const settings = await stackSettings(ws, name);
+  const salt = checkpoint.deployment?.secrets_providers;
   if (salt?.type === "passphrase" && salt.state?.salt) await ws.saveStackSettings(name, { ...settings, encryptionSalt: salt.state.salt });
+}
+
+/** Runs a CLI command in the stack's workspace (one the Automation API has no call for). */
+export async function runCli(ctx: WorkspaceContext, ws: LocalWorkspace, args: string[], signal?: AbortSignal): Promise<void> {
+  const run = (ctx.pulumi as unknown as { run: (a: string[], cwd: string, env: Record<string, string>, o?: unknown, e?: unknown, s?: AbortSignal) => Promise<unknown> }).run;
+  await run.call(ctx.pulumi, args, ws.workDir, envVars(ctx.backend), undefined, undefined, signal);
 }
 
 /** The stacks of the project in the backend, by plain stack name. */

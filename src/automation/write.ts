@@ -16,7 +16,7 @@ export function toJson(report: FleetReport): unknown {
     partner: s.partner,
     result: s.result,
     changes: s.changes,
-    resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, op: r.op, diffs: r.diffs })),
+    resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, op: r.op, diffs: r.diffs, ...(r.detail === undefined ? {} : { detail: r.detail }) })),
     error: s.error,
   });
   return { operation: report.operation, stacks: report.stacks.map(stack), orphans: report.orphans };

@@ -4,16 +4,13 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import type { FleetOptions } from "../automation/fleet.ts";
-import type { Operation } from "../automation/report.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_MS, formatDuration, parseDuration, type Operation } from "../automation/operations.ts";
 import { parseShard } from "../automation/shard.ts";
 import { backendUrlProblem } from "../automation/backend.ts";
 import { outputClashes } from "../io/outputs.ts";
 import { inventoryOption } from "./inventory-option.ts";
 import type { CommandContext } from "./main.ts";
-import { checkOptions, parseOptions, type ParseOptions } from "./usage.ts";
-
-/** Keep in step with DEFAULT_CONCURRENCY in src/automation/fleet.ts (not imported: it loads Pulumi). */
-const DEFAULT_CONCURRENCY = 2;
+import { checkOptions, parseOptions, shown, type OptionProblems, type ParseOptions } from "./usage.ts";
 
 const DESCRIBE: Record<Operation, string> = {
   preview: "Preview every selected stack: changes, property diffs, PR-ready reports",
@@ -52,7 +49,13 @@ function fleetOptions(y: Argv, operation: Operation, env: NodeJS.ProcessEnv): Ar
     .option("json", { type: "string", nargs: 1, describe: "Write the JSON report to FILE ('-' for stdout; the table then goes to stderr)" })
     .option("markdown", { type: "string", nargs: 1, describe: "Write the PR-comment Markdown to FILE (more parts as FILE.2.md ...; '-' for stdout)" })
     .option("lock-retries", { type: "string", nargs: 1, default: "5", describe: "Tries in all while a stack is locked by another update" })
-    .option("lock-retry-delay", { type: "string", nargs: 1, default: "2000", describe: "Milliseconds before the second try; doubled before each further one" });
+    .option("lock-retry-delay", { type: "string", nargs: 1, default: "2000", describe: "Milliseconds before the second try; doubled before each further one" })
+    .option("deadline", {
+      type: "string",
+      nargs: 1,
+      default: formatDuration(DEFAULT_DEADLINE_MS[operation]),
+      describe: "Each stack's time limit (90s, 30m, 2h); past it the stack fails, its operation cancelled",
+    });
   if (operation !== "destroy") {
     out = out
       .option("changed-since", { type: "string", nargs: 1, describe: "Only stacks whose inventory entry (or the program) changed since this git ref" })
@@ -103,6 +106,7 @@ function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
       concurrency: problems.integer("concurrency", argv["concurrency"], 1) ?? DEFAULT_CONCURRENCY,
       lockTries: problems.integer("lock-retries", argv["lockRetries"], 1, 100) ?? 1,
       lockRetryDelayMs: problems.integer("lock-retry-delay", argv["lockRetryDelay"], 0, 3_600_000) ?? 0,
+      deadlineMs: deadline(problems, argv["deadline"], operation),
       expectNoChanges: argv["expectNoChanges"] === true,
       previewOnly: argv["previewOnly"] === true,
       confirmDestroy,
@@ -115,6 +119,13 @@ function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
       ...optional("markdown", markdown),
     };
   };
+}
+
+function deadline(problems: OptionProblems, raw: unknown, operation: Operation): number {
+  const text = problems.single("deadline", raw, "one duration") ?? "";
+  const ms = parseDuration(text);
+  if (ms === undefined && text !== "") problems.add(`--deadline must be a duration such as 90s, 30m or 2h (got ${shown(text)})`);
+  return ms ?? DEFAULT_DEADLINE_MS[operation];
 }
 
 /** A fleet command module: `operation`, its description and examples. */

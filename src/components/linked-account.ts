@@ -10,6 +10,8 @@ export interface LinkedAccountArgs {
   readonly parentId: pulumi.Input<string>;
   /** An existing account to adopt with `import`. Default: the account is created. */
   readonly accountId?: string;
+  /** Whether to import `accountId`: only until the stack's state holds it. Default: true. */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -21,6 +23,8 @@ export class LinkedAccount extends pulumi.ComponentResource {
 
   constructor(name: string, args: LinkedAccountArgs, opts?: pulumi.ComponentResourceOptions) {
     super("payerfleet:organizations:LinkedAccount", name, {}, opts);
+    // The account under its earlier name, with the component's earlier names (see PartnerPayer).
+    const aliases = (opts?.aliases ?? []).flatMap((a) => (typeof a === "object" && "name" in a && typeof a.name === "string" ? [{ name: `${a.name}-account` }] : []));
     this.account = new aws.organizations.Account(
       `${name}-account`,
       // closeOnDeletion false: removing the account from the inventory must never close the
@@ -28,11 +32,13 @@ export class LinkedAccount extends pulumi.ComponentResource {
       { name: args.accountName, email: args.email, parentId: args.parentId, closeOnDeletion: false },
       {
         parent: this,
-        // A rename, an e-mail change or an OU move previews as a replace (pulumi-aws#6242).
+        // An e-mail change replaces an account (and so does iamUserAccessToBilling, roleName):
+        // AWS has no call to change it from the management account. Never by surprise.
         protect: true,
         // Neither can be read back after import; a change to iamUserAccessToBilling recreates.
         ignoreChanges: ["roleName", "iamUserAccessToBilling"],
-        ...(args.accountId === undefined ? {} : { import: args.accountId }),
+        ...(args.accountId === undefined || args.adopt === false ? {} : { import: args.accountId }),
+        ...(aliases.length > 0 ? { aliases } : {}),
       },
     );
     this.registerOutputs({ account: this.account });

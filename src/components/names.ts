@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Names of what payerfleet creates in every payer and in the hub. `bootstrap`, `audit` and the
  * guardrail policies read them too, so they are a compatibility promise: renaming one replaces
@@ -30,4 +32,18 @@ export function policyArn(accountId: string, policyName: string): string {
 
 export function hubEventBusArn(region: string, hubAccountId: string): string {
   return `arn:aws:events:${region}:${hubAccountId}:event-bus/${HUB_EVENT_BUS}`;
+}
+
+/** STS limits a role session name to 64 characters. */
+const SESSION_NAME_LIMIT = 64;
+
+/**
+ * The STS session name payerfleet's sessions carry, which CloudTrail records with every call:
+ * `payerfleet-<parts>`. A longer one than STS allows keeps its start and a hash of the whole,
+ * so that two long partner ids never share one.
+ */
+export function sessionName(...parts: string[]): string {
+  const name = ["payerfleet", ...parts].join("-");
+  if (name.length <= SESSION_NAME_LIMIT) return name;
+  return `${name.slice(0, SESSION_NAME_LIMIT - 9)}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }

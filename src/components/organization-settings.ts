@@ -12,6 +12,8 @@ export interface OrganizationSettingsArgs {
   readonly existingOrganizationalUnits?: Readonly<Record<string, string>>;
   /** Centralized root access for member accounts (`aws.iam.OrganizationsFeatures`). Default: false. */
   readonly centralizedRootAccess?: boolean;
+  /** Ids already in the stack's state, no longer imported. Default: none. */
+  readonly managedIds?: ReadonlySet<string>;
 }
 
 /**
@@ -47,7 +49,7 @@ export class OrganizationSettings extends pulumi.ComponentResource {
         protect: true,
         // Policy types (SCPs, tag policies...) belong to the customer under ECAM.
         ignoreChanges: ["enabledPolicyTypes"],
-        ...(args.organizationId === undefined ? {} : { import: args.organizationId }),
+        ...(args.organizationId === undefined || args.managedIds?.has(args.organizationId) ? {} : { import: args.organizationId }),
       },
     );
     this.rootId = this.organization.roots.apply((roots) => roots[0]?.id ?? "");
@@ -62,7 +64,7 @@ export class OrganizationSettings extends pulumi.ComponentResource {
       const ou = new aws.organizations.OrganizationalUnit(
         `${name}-ou-${path}`,
         { name: path.slice(path.lastIndexOf("/") + 1), parentId: parentPath === undefined ? this.rootId : ouIds[parentPath]! },
-        { parent: this, protect: true, ...(adopt === undefined ? {} : { import: adopt }) },
+        { parent: this, protect: true, ...(adopt === undefined || args.managedIds?.has(adopt) ? {} : { import: adopt }) },
       );
       ouIds[path] = ou.id;
     }

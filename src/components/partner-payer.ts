@@ -1,4 +1,3 @@
-import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory, Partner } from "../inventory/schema.ts";
 import { CustodyContacts } from "./custody-contacts.ts";
@@ -15,14 +14,17 @@ export interface PartnerPayerArgs {
   readonly inventory: Inventory;
   /** The partner whose payer this is. */
   readonly partner: Partner;
-  /** One provider per monitored region, each assuming the automation role in this payer. */
-  readonly regionProviders: Readonly<Record<string, aws.Provider>>;
+  /**
+   * Ids of resources already in the stack's state: an organization, OU or account the inventory
+   * gives an id is adopted with `import` only until it is there. Default: none (import them all).
+   */
+  readonly managedIds?: ReadonlySet<string>;
 }
 
 /**
  * Everything for one partner's distributor-owned payer: its organization, the distributor's
- * and the partner's access, custody contacts, and the customer-owned linked accounts. Global
- * services (Organizations, IAM, Account) use the provider given in `opts`.
+ * and the partner's access, custody contacts, and the customer-owned linked accounts, through
+ * the one provider given in `opts` (us-east-1; regional resources elsewhere name their region).
  */
 export class PartnerPayer extends pulumi.ComponentResource {
   readonly organization: OrganizationSettings;
@@ -41,6 +43,7 @@ export class PartnerPayer extends pulumi.ComponentResource {
   constructor(name: string, args: PartnerPayerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("payerfleet:payer:PartnerPayer", name, {}, opts);
     const { inventory, partner } = args;
+    const managed = args.managedIds ?? new Set<string>();
     const child = { parent: this };
     this.organization = new OrganizationSettings(
       `${name}-organization`,
@@ -48,6 +51,7 @@ export class PartnerPayer extends pulumi.ComponentResource {
         ...(partner.payer.organizationId === undefined ? {} : { organizationId: partner.payer.organizationId }),
         organizationalUnits: partner.organizationalUnits,
         existingOrganizationalUnits: partner.existingOrganizationalUnits,
+        managedIds: managed,
         centralizedRootAccess: partner.features.centralizedRootAccess,
       },
       child,
@@ -84,23 +88,26 @@ export class PartnerPayer extends pulumi.ComponentResource {
           payerAccountId: partner.payer.accountId,
           hubAccountId: inventory.distributor.hub.accountId,
           regions: inventory.distributor.regions,
-          providers: args.regionProviders,
         },
         { parent: this, ...(this.organizationTrail === undefined ? {} : { dependsOn: [this.organizationTrail] }) },
       );
     }
     const linked: Record<string, LinkedAccount> = {};
     for (const account of partner.linkedAccounts) {
-      // Keyed by account name, never by position: reordering the inventory replaces nothing.
+      // Keyed by account id, or by name for an account payerfleet creates, never by position:
+      // reordering the inventory replaces nothing, and renaming an account with an id is an
+      // in-place update (PutAccountName), as moving it to another OU is (MoveAccount).
+      const key = account.accountId ?? account.name;
       linked[account.name] = new LinkedAccount(
-        `${name}-${account.name}`,
+        `${name}-${key}`,
         {
           accountName: account.name,
           email: account.email,
           parentId: account.ou === undefined ? this.organization.rootId : this.organization.ouIds[account.ou]!,
-          ...(account.accountId === undefined ? {} : { accountId: account.accountId }),
+          ...(account.accountId === undefined ? {} : { accountId: account.accountId, adopt: !managed.has(account.accountId) }),
         },
-        child,
+        // Stacks made before accounts with ids were keyed by id knew them by name.
+        { ...child, ...(account.accountId === undefined ? {} : { aliases: [{ name: `${name}-${account.name}` }] }) },
       );
     }
     this.linkedAccounts = linked;

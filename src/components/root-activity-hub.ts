@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { monitoredRegions } from "../inventory/regions.ts";
+import { monitoredRegions, PROVIDER_REGION, regionOtherThanProvider } from "../inventory/regions.ts";
 import { busPolicyCapacity, EVENT_BUS_POLICY_SIZE_LIMIT, forwardRolePolicy, forwardRoleTrust, hubBusPolicy, policyJson, topicPolicy } from "./hub-bus-policy.ts";
 import {
   ALERTING_REGION,
@@ -35,8 +35,6 @@ export interface RootActivityHubArgs {
   readonly hubAccountId: string;
   /** Regions in use. Default: none; us-east-1 is always added. */
   readonly regions?: readonly string[];
-  /** One provider per monitored region, each acting in the hub account. Required; never created here. */
-  readonly providers: Readonly<Record<string, aws.Provider>>;
   /** Every payer whose spoke reports here. Default: none (buses admit nobody). */
   readonly payers?: readonly HubPayer[];
   /** Who is alerted; each is subscribed to the alert topic and the notice topic. Default: nobody. */
@@ -56,7 +54,8 @@ function subscriptionKey(subscription: AlertSubscriptionArgs): string {
  * The distributor's root-activity hub: in every monitored region a bus admitting every payer's
  * delivery role; in us-east-1, partition buses holding one rule per payer and route, whose
  * messages name the partner, publishing real root use to the alert topic and `sts:AssumeRoot`
- * sessions to the notice topic.
+ * sessions to the notice topic. The provider in `opts` acts in the hub account in us-east-1;
+ * the other regions' buses and rules name their region.
  */
 export class RootActivityHub extends pulumi.ComponentResource {
   /** The bus payers' spokes target, by region. */
@@ -82,11 +81,9 @@ export class RootActivityHub extends pulumi.ComponentResource {
     const regions = monitoredRegions(args.regions ?? []);
     const payers = args.payers ?? [];
     const hub = args.hubAccountId;
-    // Everything that could make a child fail is checked before any child exists.
-    const missing = regions.filter((region) => args.providers[region] === undefined);
-    if (missing.length > 0) {
-      throw new Error(`RootActivityHub ${name}: providers has no provider for ${missing.join(", ")}; it needs one for each of ${regions.join(", ")}`);
-    }
+    // Everything that could make a child fail is checked before any child exists; the alerting
+    // region must be the provider's, as nothing there names its region.
+    if (ALERTING_REGION !== PROVIDER_REGION) throw new Error(`RootActivityHub ${name}: alerts live in ${ALERTING_REGION}, the provider acts in ${PROVIDER_REGION}`);
     const byAccount = new Map<string, HubPayer>();
     for (const payer of payers) {
       const seen = byAccount.get(payer.accountId);
@@ -107,7 +104,7 @@ export class RootActivityHub extends pulumi.ComponentResource {
     const partitions = partitionPayers([...byAccount.keys()], args.payersPerPartition ?? PAYERS_PER_PARTITION);
 
     super("payerfleet:monitoring:RootActivityHub", name, {}, opts);
-    const alerting = { parent: this, provider: args.providers[ALERTING_REGION]! };
+    const alerting = { parent: this };
     this.partitionAccountIds = partitions;
     this.eventBusPolicySizes = sizes;
     this.eventBusArns = Object.fromEntries(regions.map((region) => [region, hubEventBusArn(region, hub)]));
@@ -166,24 +163,25 @@ export class RootActivityHub extends pulumi.ComponentResource {
     const buses: Record<string, aws.cloudwatch.EventBus> = {};
     const busPolicies: Record<string, aws.cloudwatch.EventBusPolicy> = {};
     for (const region of regions) {
-      const regional = { parent: this, provider: args.providers[region]! };
-      const bus = new aws.cloudwatch.EventBus(`${name}-${region}`, { name: HUB_EVENT_BUS, description: "Root activity of every payer in this region" }, regional);
+      const regional = { parent: this };
+      const where = regionOtherThanProvider(region);
+      const bus = new aws.cloudwatch.EventBus(`${name}-${region}`, { ...where, name: HUB_EVENT_BUS, description: "Root activity of every payer in this region" }, regional);
       buses[region] = bus;
       if (payers.length > 0) {
         // A policy must admit someone: with no payer the bus keeps the account-only default.
-        busPolicies[region] = new aws.cloudwatch.EventBusPolicy(`${name}-${region}`, { eventBusName: bus.name, policy: policies[region]! }, regional);
+        busPolicies[region] = new aws.cloudwatch.EventBusPolicy(`${name}-${region}`, { ...where, eventBusName: bus.name, policy: policies[region]! }, regional);
       }
       partitions.forEach((accounts, p) => {
         const key = `${name}-${region}-forward-${p}`;
         const rule = new aws.cloudwatch.EventRule(
           key,
-          { name: `${HUB_FORWARD_RULE}-${p}`, description: `Payers of ${partitionBusName(p)}`, eventBusName: bus.name, eventPattern: patternJson(forwardEventPattern(accounts)) },
+          { ...where, name: `${HUB_FORWARD_RULE}-${p}`, description: `Payers of ${partitionBusName(p)}`, eventBusName: bus.name, eventPattern: patternJson(forwardEventPattern(accounts)) },
           // A payer moving to this partition is forwarded only once its rules there exist.
           { ...regional, dependsOn: [this.partitions[p]!] },
         );
         new aws.cloudwatch.EventTarget(
           key,
-          { rule: rule.name, eventBusName: bus.name, targetId: partitionBusName(p), arn: partitionBusArn(p, hub), roleArn: roleArn(hub, HUB_FORWARD_ROLE) },
+          { ...where, rule: rule.name, eventBusName: bus.name, targetId: partitionBusName(p), arn: partitionBusArn(p, hub), roleArn: roleArn(hub, HUB_FORWARD_ROLE) },
           { ...regional, dependsOn: [this.partitions[p]!.bus, this.forwardRole, forwardPolicy] },
         );
       });

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { monitoredRegions, ROOT_SIGN_IN_REGION } from "../inventory/regions.ts";
+import { monitoredRegions, regionOtherThanProvider } from "../inventory/regions.ts";
 import { hubEventBusArn, ROOT_ACTIVITY_DELIVERY_POLICY, ROOT_ACTIVITY_DELIVERY_ROLE, ROOT_ACTIVITY_RULE, roleArn } from "./names.ts";
 import { ALL_MANAGEMENT_EVENTS_STATE, patternJson, spokeEventPattern } from "./root-activity-patterns.ts";
 import { deliveryRolePolicy, deliveryRoleTrust } from "./root-activity-policies.ts";
@@ -12,8 +12,6 @@ export interface RootActivitySpokeArgs {
   readonly hubAccountId: string;
   /** Regions in use. Default: none; us-east-1, where root console sign-in is recorded, is always added. */
   readonly regions?: readonly string[];
-  /** One provider per monitored region, each acting in the payer. Required; never created here. */
-  readonly providers: Readonly<Record<string, aws.Provider>>;
 }
 
 /** Identifies the hub bus among a rule's targets. */
@@ -22,7 +20,9 @@ export const HUB_TARGET_ID = "payerfleet-hub";
 /**
  * Root-activity rules inside one payer: in us-east-1 and every region in use, a rule on the
  * default bus matching the root user's CloudTrail records, read-only calls included, sent to
- * the hub bus of the same region through one delivery role.
+ * the hub bus of the same region through one delivery role. The provider in `opts` acts in the
+ * payer in us-east-1; the other regions' rules name their region (one provider process per
+ * stack, however many regions).
  */
 export class RootActivitySpoke extends pulumi.ComponentResource {
   /** The role EventBridge assumes to put events on the hub buses (IAM is global: one role). */
@@ -37,16 +37,8 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
 
   constructor(name: string, args: RootActivitySpokeArgs, opts?: pulumi.ComponentResourceOptions) {
     const regions = monitoredRegions(args.regions ?? []);
-    const missing = regions.filter((region) => args.providers[region] === undefined);
-    if (missing.length > 0) {
-      // Checked before any child exists: a rule without its region's provider would land elsewhere.
-      throw new Error(
-        `RootActivitySpoke ${name}: providers has no provider for ${missing.join(", ")}; it needs one for each of ${regions.join(", ")}`,
-      );
-    }
     super("payerfleet:monitoring:RootActivitySpoke", name, {}, opts);
     this.regions = regions;
-    const globalProvider = args.providers[ROOT_SIGN_IN_REGION]!;
 
     this.deliveryRole = new aws.iam.Role(
       `${name}-delivery`,
@@ -55,7 +47,7 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
         description: "EventBridge delivers the payer's root activity to the distributor's hub",
         assumeRolePolicy: JSON.stringify(deliveryRoleTrust(args.payerAccountId)),
       },
-      { parent: this, provider: globalProvider },
+      { parent: this },
     );
     this.deliveryRolePolicy = new aws.iam.RolePolicy(
       `${name}-delivery`,
@@ -64,7 +56,7 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
         name: ROOT_ACTIVITY_DELIVERY_POLICY,
         policy: JSON.stringify(deliveryRolePolicy(regions, args.hubAccountId)),
       },
-      { parent: this, provider: globalProvider },
+      { parent: this },
     );
     // Known before the role exists, so that plans show it; the dependency is explicit instead.
     const deliveryRoleArn = roleArn(args.payerAccountId, ROOT_ACTIVITY_DELIVERY_ROLE);
@@ -73,10 +65,11 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
     const targets: Record<string, aws.cloudwatch.EventTarget> = {};
     for (const region of regions) {
       // Keyed by region, never by position: reordering the inventory's regions replaces nothing.
-      const regional = { parent: this, provider: args.providers[region]! };
+      const regional = { parent: this };
       const rule = new aws.cloudwatch.EventRule(
         `${name}-${region}`,
         {
+          ...regionOtherThanProvider(region),
           name: ROOT_ACTIVITY_RULE,
           description: "Root user activity (API calls, console sign-ins) sent to the distributor's hub",
           eventPattern: patternJson(spokeEventPattern()),
@@ -88,6 +81,7 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
       targets[region] = new aws.cloudwatch.EventTarget(
         `${name}-${region}`,
         {
+          ...regionOtherThanProvider(region),
           rule: rule.name,
           targetId: HUB_TARGET_ID,
           arn: hubEventBusArn(region, args.hubAccountId),

@@ -13,7 +13,7 @@ import { Locator } from "./locate.ts";
 import { countBySeverity, sortProblems, type Problem } from "./problems.ts";
 import { checkFleet, type Finding, type Fleet, type Rejected } from "./rules.ts";
 import { schemaProblems } from "./schema-issues.ts";
-import { boundaryFitsQuota, hubBusPolicyFits } from "./size-rules.ts";
+import { billingAdminPolicyFitsQuota, boundaryFitsQuota, hubBusPolicyFits, trustPoliciesFitQuota } from "./size-rules.ts";
 import { Inventory } from "./schema.ts";
 import { forbiddenCharacters } from "./text-rules.ts";
 import { decodeUtf8, syntaxProblems } from "./yaml-syntax.ts";
@@ -75,6 +75,8 @@ export function parseInventory(text: string, file: string): LoadResult {
     // Sizes only mean something for a fleet that is otherwise valid.
     if (!problems.some((p) => p.severity === "error")) {
       boundaryFitsQuota(parsed.data, report);
+      billingAdminPolicyFitsQuota(parsed.data, report);
+      trustPoliciesFitQuota(parsed.data, report);
       hubBusPolicyFits(parsed.data, report);
     }
   } else {

@@ -44,6 +44,22 @@ export const AWS_REGIONS: readonly string[] = [
 /** Root console sign-in events are recorded in us-east-1 only, so it is always monitored. */
 export const ROOT_SIGN_IN_REGION = "us-east-1";
 
+/**
+ * Where every stack's one AWS provider acts: us-east-1, which serves the global services (IAM,
+ * Organizations, Account) and records root console sign-in. Regional resources elsewhere name
+ * their region (`@pulumi/aws` 7 takes `region` on each), so a stack runs one provider process
+ * (300-430 MB) rather than one per region.
+ */
+export const PROVIDER_REGION = ROOT_SIGN_IN_REGION;
+
+/**
+ * The `region` input of a regional resource: none in the provider's own region, so that the
+ * resources stacks already hold there see no change.
+ */
+export function regionOtherThanProvider(region: string): { region?: string } {
+  return region === PROVIDER_REGION ? {} : { region };
+}
+
 /** The regions to monitor: us-east-1 first, then the inventory's regions, each once. */
 export function monitoredRegions(regions: readonly string[]): string[] {
   return [...new Set([ROOT_SIGN_IN_REGION, ...regions])];

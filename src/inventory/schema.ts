@@ -16,6 +16,10 @@ const OU_PATH = /^[^/\s][^/]{0,127}(\/[^/\s][^/]{0,127})*$/;
 /** S3 bucket names, with `*` allowed so that a family of buckets can be fenced at once. */
 const BUCKET_PATTERN = /^[a-z0-9*][a-z0-9.*-]{1,62}$/;
 const PHONE = /^\+[0-9][0-9 ().-]{5,30}$/;
+/** What the Account API takes for an alternate contact's phone (PutAlternateContact): 1-25 of these. */
+const CONTACT_PHONE = /^\+[0-9][0-9 ()+-]{5,23}$/;
+/** What Organizations takes for an account name (CreateAccount AccountName): printable ASCII. */
+const ACCOUNT_NAME = /^[\u0020-\u007E]{1,50}$/;
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const OU_ID = /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
@@ -25,6 +29,8 @@ export const AccountId = z
   .describe("AWS account id: exactly 12 digits, written as a quoted string");
 
 const Email = z.email("must be an e-mail address").describe("E-mail address");
+/** An AWS account's root e-mail as Organizations takes it (CreateAccount Email): 6-64 characters. */
+const AccountEmail = z.email("must be an e-mail address").min(6).max(64, "must be at most 64 characters: AWS Organizations refuses a longer account e-mail");
 
 const PrincipalArn = z
   .string()
@@ -47,8 +53,11 @@ export const AlternateContact = z
   .strictObject({
     name: z.string().min(1).max(64).describe("Contact's full name"),
     title: z.string().min(1).max(50).describe("Contact's title or role"),
-    emailAddress: Email,
-    phoneNumber: Phone,
+    emailAddress: Email.max(254),
+    phoneNumber: z
+      .string()
+      .regex(CONTACT_PHONE, "must be a phone number in international format of at most 25 characters: +, digits, spaces, ( ) and - (AWS's alternate contacts take no dots)")
+      .describe("Phone number in international format, e.g. +44 20 7946 0000: at most 25 characters of digits, spaces, ( ) + -"),
     owner: Holder.optional().describe(
       "Who owns this contact; the other party's admins may not overwrite it. Default: distributor for billing, customer for operations and security",
     ),
@@ -94,8 +103,8 @@ export const Payer = z
 
 export const LinkedAccount = z
   .strictObject({
-    name: z.string().min(1).max(50).describe("Account name"),
-    email: Email.describe("Root e-mail of the linked account: on the customer's domain, never the distributor's"),
+    name: z.string().regex(ACCOUNT_NAME, "must be 1-50 printable ASCII characters, as AWS Organizations takes an account name").describe("Account name: 1-50 printable ASCII characters"),
+    email: AccountEmail.describe("Root e-mail of the linked account: on the customer's domain, never the distributor's; 6-64 characters"),
     ou: z
       .string()
       .regex(OU_PATH, "must be an OU path such as Workloads/Prod")

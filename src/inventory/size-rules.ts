@@ -3,7 +3,10 @@
  * oversized policy only at deploy time, halfway through a run; these reject it at `validate`.
  * The documents are built by the same pure functions the components deploy.
  */
+import { automationTrustPolicy } from "../bootstrap/policies.ts";
+import { billingAdminPermissions } from "../components/distributor-policies.ts";
 import { EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson } from "../components/hub-bus-policy.ts";
+import { assumeRoleTrust, type PolicyDocument } from "../components/iam-document.ts";
 import { MANAGED_POLICY_SIZE_QUOTA, fenceContext, managedPolicySize, partnerBoundary } from "../components/partner-boundary.ts";
 import { AWS_REGIONS, monitoredRegions } from "./regions.ts";
 import type { Inventory } from "./schema.ts";
@@ -28,6 +31,48 @@ export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
         message: `this partner's permissions boundary would be ${size} characters, over IAM's managed policy quota of ${MANAGED_POLICY_SIZE_QUOTA}: shorten distributor.guardrails (a bucket pattern with * covers several buckets)`,
       });
     }
+  });
+}
+
+/**
+ * IAM's quota on a role's trust policy ("Role trust policy length", ACLSizePerRole), counted as
+ * IAM counts it, without whitespace. Adjustable up to 4,096 through Service Quotas; the default
+ * is what every payer has.
+ */
+export const TRUST_POLICY_SIZE_QUOTA = 2048;
+
+/**
+ * Every role's trust policy must fit IAM's quota: each principal listed adds to it, and IAM
+ * refuses the role only when `up` creates it, one payer at a time.
+ */
+export function trustPoliciesFitQuota(inventory: Inventory, report: Report): void {
+  const check = (document: PolicyDocument, path: readonly (string | number)[], role: string, what: string) => {
+    const size = managedPolicySize(document);
+    if (size <= TRUST_POLICY_SIZE_QUOTA) return;
+    report({
+      severity: "error",
+      rule: "trust-policy-too-large",
+      path,
+      message: `the ${role} role's trust policy for these ${what} would be ${size} characters, over IAM's trust policy quota of ${TRUST_POLICY_SIZE_QUOTA}: list fewer principals (an account root, arn:aws:iam::ACCOUNT:root, stands for every principal of that account)`,
+    });
+  };
+  const { distributor } = inventory;
+  check(automationTrustPolicy(distributor), ["distributor", "automation", "principals"], "automation", `${distributor.automation.principals.length} principals`);
+  check(assumeRoleTrust(distributor.billingAdmins), ["distributor", "billingAdmins"], "billing-admin", `${distributor.billingAdmins.length} billing admins`);
+  inventory.partners.forEach((partner, i) => {
+    if (partner.partnerAdmins.length > 0) check(assumeRoleTrust(partner.partnerAdmins), ["partners", i, "partnerAdmins"], "partner-admin", `${partner.partnerAdmins.length} partner admins`);
+  });
+}
+
+/** The billing-admin role's managed policy grows with the distributor-only buckets it may read. */
+export function billingAdminPolicyFitsQuota(inventory: Inventory, report: Report): void {
+  const size = managedPolicySize(billingAdminPermissions(inventory.distributor));
+  if (size <= MANAGED_POLICY_SIZE_QUOTA) return;
+  report({
+    severity: "error",
+    rule: "policy-too-large",
+    path: ["distributor", "guardrails", "buckets"],
+    message: `the billing-admin role's policy, which lets billing admins read these buckets, would be ${size} characters, over IAM's managed policy quota of ${MANAGED_POLICY_SIZE_QUOTA}: shorten the list (a bucket pattern with * covers several buckets)`,
   });
 }
 

@@ -1,35 +1,34 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { monitoredRegions, ROOT_SIGN_IN_REGION } from "../inventory/regions.ts";
+import { PROVIDER_REGION } from "../inventory/regions.ts";
 import type { Inventory, Partner } from "../inventory/schema.ts";
-import { roleArn } from "../components/names.ts";
+import { roleArn, sessionName } from "../components/names.ts";
 import { PartnerPayer } from "../components/partner-payer.ts";
+import type { StackContext } from "../program.ts";
 
 /**
- * One provider per monitored region, all assuming payerfleet's automation role in the payer
- * and refusing to act in any other account: a wrong role ARN or ambient credential fails
- * instead of deploying elsewhere. Never a provider for a linked account (ECAM).
+ * The stack's one provider, assuming payerfleet's automation role in the payer and refusing to
+ * act in any other account: a wrong role ARN or ambient credential fails instead of deploying
+ * elsewhere. Never a provider for a linked account (ECAM). It acts in us-east-1; regional
+ * resources elsewhere name their region. Named after its region, as when a stack had one
+ * provider per region: the resources of us-east-1 keep their provider.
  */
-export function payerProviders(inventory: Inventory, partner: Partner, opts?: pulumi.CustomResourceOptions): Record<string, aws.Provider> {
+export function payerProvider(inventory: Inventory, partner: Partner, opts?: pulumi.CustomResourceOptions): aws.Provider {
   const payer = partner.payer.accountId;
   const role = roleArn(payer, inventory.distributor.automation.roleName);
-  return Object.fromEntries(
-    monitoredRegions(inventory.distributor.regions).map((region) => [
-      region,
-      new aws.Provider(
-        `${partner.id}-${region}`,
-        { region, allowedAccountIds: [payer], assumeRoles: [{ roleArn: role, sessionName: `payerfleet-${partner.id}` }] },
-        opts,
-      ),
-    ]),
+  return new aws.Provider(
+    `${partner.id}-${PROVIDER_REGION}`,
+    { region: PROVIDER_REGION, allowedAccountIds: [payer], assumeRoles: [{ roleArn: role, sessionName: sessionName(partner.id) }] },
+    opts,
   );
 }
 
 /** The program of one partner's stack: its payer and linked accounts. */
-export function partnerProgram(inventory: Inventory, partner: Partner): () => Promise<Record<string, unknown>> {
+export function partnerProgram(inventory: Inventory, partner: Partner, context: StackContext = {}): () => Promise<Record<string, unknown>> {
   return async () => {
-    const providers = payerProviders(inventory, partner);
-    const payer = new PartnerPayer(partner.id, { inventory, partner, regionProviders: providers }, { provider: providers[ROOT_SIGN_IN_REGION]! });
+    const provider = payerProvider(inventory, partner);
+    const managed = context.managedIds?.() ?? new Set<string>();
+    const payer = new PartnerPayer(partner.id, { inventory, partner, managedIds: managed }, { provider });
     if (pulumi.runtime.hasEngine()) {
       // Shown by preview and up; plan reads the output instead.
       payer.warnings.apply((warnings) => warnings.forEach((w) => pulumi.log.warn(`${partner.id}: ${w}`, payer)));

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { assumeRole, sessionName } from "../../src/audit/sdk-api.ts";
+import { assumeRole, auditSessionName as sessionName } from "../../src/audit/sdk-api.ts";
 
 /** An STS client whose sessions expire `lifetimes[i]` ms after the i-th AssumeRole. */
 function fakeSts(lifetimes: number[]) {
@@ -36,6 +36,10 @@ describe("the automation role's session", () => {
 
   it("names sessions after the partner, within STS's 64 characters", () => {
     expect(sessionName("acme")).to.equal("payerfleet-audit-acme");
-    expect(sessionName("p".repeat(100))).to.have.length(64);
+    const long = sessionName("p".repeat(100));
+    expect(long).to.have.length(64);
+    expect(long).to.match(/^payerfleet-audit-p{38}-[0-9a-f]{8}$/);
+    // Two long ids that share their first 50 characters still get two names.
+    expect(sessionName(`${"p".repeat(60)}a`)).to.not.equal(sessionName(`${"p".repeat(60)}b`));
   });
 });

@@ -24,11 +24,11 @@ describe("payerfleet plan and policies", () => {
     expect(doc.partners.map((p: { id: string }) => p.id)).to.deep.equal(["contoso"]);
     const [contoso] = doc.partners;
     expect(Object.keys(contoso)).to.deep.equal(["id", "resources", "warnings"]);
-    const adopted = contoso.resources.find((r: { name: string }) => r.name === "contoso-contoso-research-prod-account");
+    const adopted = contoso.resources.find((r: { name: string }) => r.name === "contoso-300000000001-account");
     expect(adopted).to.deep.equal({
       type: "aws:organizations/account:Account",
-      name: "contoso-contoso-research-prod-account",
-      parent: "contoso-contoso-research-prod",
+      name: "contoso-300000000001-account",
+      parent: "contoso-300000000001",
       protect: true,
       import: "300000000001",
       inputs: { name: "contoso-research-prod", email: "aws.research.prod@contoso.example", parentId: "ou-example-research", closeOnDeletion: false },
@@ -40,7 +40,7 @@ describe("payerfleet plan and policies", () => {
   it("counts resources by type per stack, with the inventory's warnings for that partner", async () => {
     const run = await payerfleet(["plan", "-i", "examples/inventory.yaml", "--partner", "northwind"]);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.include("northwind: Northwind Traders, payer 100000000001: 61 resources\n");
+    expect(run.stdout).to.include("northwind: Northwind Traders, payer 100000000001: 59 resources\n");
     expect(run.stdout).to.include("    34  aws:organizations/account:Account  (34 protected)\n");
     expect(run.stdout).to.include("  warning: partners[0]: no partnerAdmins: the partner gets no admin access to its payer");
   });

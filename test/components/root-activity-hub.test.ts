@@ -78,7 +78,6 @@ describe("RootActivityHub in the hub stack", () => {
         `aws:sns/topicSubscription:TopicSubscription root-activity-hub-notices-${SOC}`,
         "payerfleet:monitoring:HubPartition root-activity-hub-partition-0",
         "payerfleet:monitoring:RootActivityHub root-activity-hub",
-        "pulumi:providers:aws hub-eu-west-1",
         "pulumi:providers:aws hub-us-east-1",
       ].sort(),
     );
@@ -87,19 +86,21 @@ describe("RootActivityHub in the hub stack", () => {
     expect(partition.parent).to.equal(hub.urn);
     for (const r of declared.resources.filter((r) => r.type.startsWith("aws:"))) {
       expect(r.parent, r.name).to.equal(r.name.startsWith(PARTITION) ? partition.urn : hub.urn);
-      expect(r.provider, r.name).to.equal(providerRef(r.name.includes("eu-west-1") ? "eu-west-1" : "us-east-1"));
+      // One provider for the whole stack; resources outside us-east-1 name their region.
+      expect(r.provider, r.name).to.equal(providerRef("us-east-1"));
+      expect(r.inputs["region"], r.name).to.equal(r.name.includes("eu-west-1") ? "eu-west-1" : undefined);
     }
   });
 
-  it("assumes the automation role in the hub account, in each monitored region", () => {
-    for (const region of ["us-east-1", "eu-west-1"]) {
-      const provider = one(declared, "pulumi:providers:aws", `hub-${region}`);
-      expect(provider.inputs["region"]).to.equal(region);
-      expect(JSON.parse(provider.inputs["allowedAccountIds"] as string)).to.deep.equal([HUB]);
-      expect(JSON.parse(provider.inputs["assumeRoles"] as string)).to.deep.equal([
-        { roleArn: `arn:aws:iam::${HUB}:role/payerfleet-automation`, sessionName: "payerfleet-hub" },
-      ]);
-    }
+  it("assumes the automation role in the hub account, with one provider in us-east-1", () => {
+    const providers = declared.resources.filter((r) => r.type === "pulumi:providers:aws");
+    expect(providers.map((p) => p.name)).to.deep.equal(["hub-us-east-1"]);
+    const provider = providers[0]!;
+    expect(provider.inputs["region"]).to.equal("us-east-1");
+    expect(JSON.parse(provider.inputs["allowedAccountIds"] as string)).to.deep.equal([HUB]);
+    expect(JSON.parse(provider.inputs["assumeRoles"] as string)).to.deep.equal([
+      { roleArn: `arn:aws:iam::${HUB}:role/payerfleet-automation`, sessionName: "payerfleet-hub" },
+    ]);
   });
 
   it("returns the bus and topic ARNs as stack outputs", () => {
@@ -121,7 +122,9 @@ describe("RootActivityHub in the hub stack", () => {
 
   it("admits both payers' delivery roles on each region's bus, whatever their organization", () => {
     for (const region of ["us-east-1", "eu-west-1"]) {
+      const where = region === "us-east-1" ? {} : { region };
       expect(one(declared, "aws:cloudwatch/eventBus:EventBus", `root-activity-hub-${region}`).inputs).to.deep.equal({
+        ...where,
         name: "payerfleet-root-activity",
         description: "Root activity of every payer in this region",
       });
@@ -137,6 +140,7 @@ describe("RootActivityHub in the hub stack", () => {
       expect(json(rule, "eventPattern")).to.deep.equal({ account: [ACME, GLOBEX] });
       expect(rule.inputs["eventBusName"]).to.equal("payerfleet-root-activity");
       expect(one(declared, TARGET, `root-activity-hub-${region}-forward-0`).inputs).to.deep.equal({
+        ...(region === "us-east-1" ? {} : { region }),
         rule: "payerfleet-root-activity-forward-0",
         eventBusName: "payerfleet-root-activity",
         targetId: "payerfleet-root-activity-partition-0",
@@ -332,10 +336,8 @@ describe("RootActivityHub at fleet scale", () => {
   const payers = (count: number) =>
     Array.from({ length: count }, (_, i) => ({ partnerId: `partner-${i}`, partnerName: `Partner ${i}`, accountId: String(100_000_000_000 + i * 7919) }));
   const hubProgram = (count: number) => async () => {
-    const providers = Object.fromEntries(
-      ["us-east-1", "eu-west-1"].map((region) => [region, new aws.Provider(`hub-${region}`, { region, allowedAccountIds: [HUB] })]),
-    );
-    const hub = new RootActivityHub("root-activity-hub", { hubAccountId: HUB, regions: ["eu-west-1"], providers, payers: payers(count) });
+    const provider = new aws.Provider("hub-us-east-1", { region: "us-east-1", allowedAccountIds: [HUB] });
+    const hub = new RootActivityHub("root-activity-hub", { hubAccountId: HUB, regions: ["eu-west-1"], payers: payers(count) }, { provider });
     return { partitions: hub.partitionAccountIds.map((p) => p.length), sizes: hub.eventBusPolicySizes };
   };
 

@@ -401,15 +401,15 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "a right-to-left override in a linked account's name",
-    text: replace("      - name: acme-prod\n", "      - name: acme-\u202eprod\n"),
+    name: "a right-to-left override in a partner's name",
+    text: replace("    name: Globex\n", "    name: Glo\u202ebex\n"),
     expect: {
       rule: "forbidden-character",
-      line: 27,
-      column: 15,
-      path: "partners[0].linkedAccounts[0].name",
-      value: "acme-\u202eprod",
-      message: "character 6 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls",
+      line: 32,
+      column: 11,
+      path: "partners[1].name",
+      value: "Glo\u202ebex",
+      message: "character 4 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls",
     },
   },
   {

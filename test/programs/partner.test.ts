@@ -60,8 +60,6 @@ describe("the partner program under mocks", () => {
       "aws:s3/bucket:Bucket fabrikam-organization-trail-bucket",
       "aws:s3/bucketPolicy:BucketPolicy fabrikam-organization-trail-bucket",
       "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock fabrikam-organization-trail-bucket",
-      "pulumi:providers:aws fabrikam-eu-central-1",
-      "pulumi:providers:aws fabrikam-eu-west-1",
       "pulumi:providers:aws fabrikam-us-east-1",
     ]);
   });
@@ -84,19 +82,18 @@ describe("the partner program under mocks", () => {
       "aws:iam/rolePolicy:RolePolicy contoso-root-activity-delivery",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-distributor-access-billing-admin-attachment",
       "aws:iam/rolePolicyAttachment:RolePolicyAttachment contoso-partner-admin-administrator-access",
+      // Keyed by id when the inventory gives one (a rename is then an in-place update), else by name.
+      "aws:organizations/account:Account contoso-300000000001-account",
+      "aws:organizations/account:Account contoso-300000000002-account",
+      "aws:organizations/account:Account contoso-300000000003-account",
+      "aws:organizations/account:Account contoso-300000000004-account",
       "aws:organizations/account:Account contoso-contoso-data-lake-account",
-      "aws:organizations/account:Account contoso-contoso-mes-prod-account",
-      "aws:organizations/account:Account contoso-contoso-mes-test-account",
-      "aws:organizations/account:Account contoso-contoso-research-dev-account",
-      "aws:organizations/account:Account contoso-contoso-research-prod-account",
       "aws:organizations/organization:Organization contoso-organization-organization",
       "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Manufacturing",
       "aws:organizations/organizationalUnit:OrganizationalUnit contoso-organization-ou-Research",
       "aws:s3/bucket:Bucket contoso-organization-trail-bucket",
       "aws:s3/bucketPolicy:BucketPolicy contoso-organization-trail-bucket",
       "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock contoso-organization-trail-bucket",
-      "pulumi:providers:aws contoso-eu-central-1",
-      "pulumi:providers:aws contoso-eu-west-1",
       "pulumi:providers:aws contoso-us-east-1",
     ]);
   });
@@ -132,10 +129,18 @@ describe("the partner program under mocks", () => {
     }
     expect(Object.fromEntries(accounts.map((a) => [a.name, a.importId ?? null]))).to.deep.equal({
       "contoso-contoso-data-lake-account": null,
-      "contoso-contoso-mes-prod-account": "300000000003",
-      "contoso-contoso-mes-test-account": "300000000004",
-      "contoso-contoso-research-dev-account": "300000000002",
-      "contoso-contoso-research-prod-account": "300000000001",
+      "contoso-300000000003-account": "300000000003",
+      "contoso-300000000004-account": "300000000004",
+      "contoso-300000000002-account": "300000000002",
+      "contoso-300000000001-account": "300000000001",
+    });
+    // Adoption lasts until the state holds the resource: the engine refuses to replace one
+    // that still declares an import, even to say it is protected.
+    const managed = await declare(programFor(inventory, "contoso", { managedIds: () => new Set(["300000000001", "o-c0nt0s0exmp"]) }), { stack: "contoso" });
+    expect(Object.fromEntries(managed.resources.filter((r) => r.importId !== undefined).map((r) => [r.name, r.importId]))).to.deep.equal({
+      "contoso-300000000002-account": "300000000002",
+      "contoso-300000000003-account": "300000000003",
+      "contoso-300000000004-account": "300000000004",
     });
     const organization = one(declared, "contoso-organization-organization");
     expect(organization).to.include({ protect: true });
@@ -211,27 +216,21 @@ describe("the partner program under mocks", () => {
     ]);
   });
 
-  it("acts only in the payer, through the automation role, in us-east-1 and every listed region", async () => {
+  it("acts only in the payer, through the automation role, with one provider in us-east-1; regional resources name their region", async () => {
     const declared = await declare(programFor(inventory, "fabrikam"), { stack: "fabrikam" });
     const providers = declared.resources.filter((r) => r.type === "pulumi:providers:aws");
-    expect(providers.map((p) => [p.name, JSON.parse(p.inputs["allowedAccountIds"] as string), JSON.parse(p.inputs["assumeRoles"] as string)])).to.deep.equal(
-      ["us-east-1", "eu-west-1", "eu-central-1"].map((region) => [
-        `fabrikam-${region}`,
-        ["100000000003"],
-        [{ roleArn: "arn:aws:iam::100000000003:role/payerfleet-automation", sessionName: "payerfleet-fabrikam" }],
-      ]),
-    );
-    const ref = (region: string) => `${providers.find((p) => p.name === `fabrikam-${region}`)!.urn}::fabrikam-${region}-id`;
-    // Regional rules through their region's provider; global services through us-east-1's;
-    // never the default provider.
-    for (const r of declared.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))) {
-      const region = /-root-activity-((?:us|eu)-[a-z]+-\d)$/.exec(r.name)?.[1] ?? "us-east-1";
-      expect(r.provider, r.name).to.equal(ref(region));
-    }
-    expect(declared.resources.filter((r) => r.provider === ref("eu-central-1")).map((r) => r.name)).to.deep.equal([
-      "fabrikam-root-activity-eu-central-1",
-      "fabrikam-root-activity-eu-central-1",
+    expect(providers.map((p) => [p.name, p.inputs["region"], JSON.parse(p.inputs["allowedAccountIds"] as string), JSON.parse(p.inputs["assumeRoles"] as string)])).to.deep.equal([
+      ["fabrikam-us-east-1", "us-east-1", ["100000000003"], [{ roleArn: "arn:aws:iam::100000000003:role/payerfleet-automation", sessionName: "payerfleet-fabrikam" }]],
     ]);
+    const ref = `${providers[0]!.urn}::fabrikam-us-east-1-id`;
+    // Every resource through that provider, never the default one.
+    for (const r of declared.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))) expect(r.provider, r.name).to.equal(ref);
+    expect(declared.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.inputs["region"] !== undefined).map((r) => [r.name, r.inputs["region"]]).sort()).to.deep.equal([
+      ["fabrikam-root-activity-eu-central-1", "eu-central-1"],
+      ["fabrikam-root-activity-eu-central-1", "eu-central-1"],
+      ["fabrikam-root-activity-eu-west-1", "eu-west-1"],
+      ["fabrikam-root-activity-eu-west-1", "eu-west-1"],
+    ].sort());
   });
 
   it("declares no trail and no root-activity rules for a partner that switches them off", async () => {

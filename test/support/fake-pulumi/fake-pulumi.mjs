@@ -183,6 +183,13 @@ function stackCommand(sub) {
     case "history":
       process.stdout.write(JSON.stringify(needStack(name).history ?? []));
       return;
+    case "rm": {
+      const removed = args[2] && !args[2].startsWith("-") ? args[2] : name;
+      needStack(removed);
+      rmSync(stackFile(removed), { force: true });
+      log({ stack: removed, operation: "stack-rm", event: "end" });
+      return;
+    }
     default:
       fail(`error: unknown command "stack ${sub}" for the fake pulumi`);
   }
@@ -204,6 +211,10 @@ switch (command) {
     break;
   case "stack":
     stackCommand(sub);
+    break;
+  case "state":
+    // `state protect` before an offboarding: the fake's resources carry no protect bit.
+    if (sub !== "protect") fail(`error: unknown command "state ${sub}" for the fake pulumi`);
     break;
   case "preview":
   case "up":
