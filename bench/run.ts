@@ -5,6 +5,7 @@ import { benchValidate } from "./validate.ts";
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   validate: benchValidate,
   driver: async (args) => (await import("./driver.ts")).benchDriver(args),
+  engine: async (args) => (await import("./engine.ts")).benchEngine(args),
   plan: benchPlan,
 };
 

@@ -23,25 +23,22 @@ pulumi_version() {
   node -p "require('$root/node_modules/@pulumi/pulumi/package.json').version"
 }
 
-# `go install pkg@version` refuses a module whose go.mod has replace directives, as pkg/v3's
-# does: build it from a wrapper module that requires pkg/v3 and sdk/v3 and repeats pkg/v3's
-# replaces that point outside its own repository (those into ../sdk are met by the require).
-build_pulumi() {
-  local version="v$(pulumi_version)"
-  local dest="$cache/pulumi/$version"
-  if [ -x "$dest/bin/pulumi" ] && [ "$("$dest/bin/pulumi" version 2>/dev/null)" = "$version" ]; then
-    echo "pulumi=$dest/bin/pulumi"
-    return
-  fi
-  say "building the Pulumi CLI $version from the Go module proxy into $dest (about 6 minutes cold on 2 cores)"
+# `go install pkg@version` refuses a module whose go.mod has replace directives, as pkg/v3's and
+# sdk/v3's do: build from a wrapper module that requires the module (and, for pkg/v3, sdk/v3)
+# and repeats its replaces that point outside its own repository (those into ../sdk are met by
+# the require). Usage: build_wrapped DEST_BINARY LDFLAGS PACKAGE MODULE@VERSION...
+build_wrapped() {
+  local out=$1 ldflags=$2 package=$3
+  shift 3
   local work
   work=$(mktemp -d)
   (
     cd "$work"
-    go mod init payerfleet.local/pulumi-cli >/dev/null 2>&1
-    go mod edit -require "github.com/pulumi/pulumi/pkg/v3@$version" -require "github.com/pulumi/pulumi/sdk/v3@$version"
+    go mod init payerfleet.local/go-tool >/dev/null 2>&1
+    local spec
+    for spec in "$@"; do go mod edit -require "$spec"; done
     local gomod
-    gomod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$version" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')
+    gomod=$(go mod download -json "$1" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')
     # Each `old => new version` replace whose target is a module, not a local path.
     go mod edit -json "$gomod" \
       | node -e '
@@ -50,14 +47,27 @@ build_pulumi() {
             if (r.New.Version) console.log(`${r.Old.Path}${r.Old.Version ? "@" + r.Old.Version : ""}=${r.New.Path}@${r.New.Version}`);
           }' \
       | while read -r replace; do go mod edit -replace "$replace"; done
-    printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n' >tools.go
+    printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$package" >tools.go
     go mod tidy >/dev/null 2>&1 || go mod tidy
-    mkdir -p "$dest/bin.tmp"
-    go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
-      -o "$dest/bin.tmp/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    mkdir -p "$(dirname "$out")"
+    go build -trimpath -ldflags "$ldflags" -o "$out.tmp" "$package"
+    mv "$out.tmp" "$out"
   )
-  rm -rf "$work" "$dest/bin"
-  mv "$dest/bin.tmp" "$dest/bin"
+  local status=$?
+  rm -rf "$work"
+  return $status
+}
+
+build_pulumi() {
+  local version="v$(pulumi_version)"
+  local dest="$cache/pulumi/$version"
+  if [ -x "$dest/bin/pulumi" ] && [ "$("$dest/bin/pulumi" version 2>/dev/null)" = "$version" ]; then
+    echo "pulumi=$dest/bin/pulumi"
+    return
+  fi
+  say "building the Pulumi CLI $version from the Go module proxy into $dest (about 6 minutes cold on 2 cores)"
+  build_wrapped "$dest/bin/pulumi" "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "github.com/pulumi/pulumi/pkg/v3@$version" "github.com/pulumi/pulumi/sdk/v3@$version"
   echo "pulumi=$dest/bin/pulumi"
 }
 
@@ -65,8 +75,8 @@ build_language() {
   local dest="$cache/pulumi-language-nodejs/$LANGUAGE_SDK_VERSION"
   if [ ! -x "$dest/pulumi-language-nodejs" ]; then
     say "building pulumi-language-nodejs from sdk/v3 $LANGUAGE_SDK_VERSION into $dest"
-    mkdir -p "$dest"
-    GOBIN="$dest" go install -trimpath -ldflags "-s -w" "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LANGUAGE_SDK_VERSION"
+    build_wrapped "$dest/pulumi-language-nodejs" "-s -w" \
+      github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "github.com/pulumi/pulumi/sdk/v3@$LANGUAGE_SDK_VERSION"
   fi
   echo "language=$dest/pulumi-language-nodejs"
 }

@@ -11,15 +11,15 @@
  * hears only payerfleet: one SIGINT to cancel cleanly, as the CLI cancels itself, and a second
  * only when the user insists.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { TERMINATE, track } from "./cli-processes.ts";
 import { createRequire } from "node:module";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { PulumiCommand, type CommandError } from "@pulumi/pulumi/automation/index.js";
 
 export const INSTALL_URL = "https://www.pulumi.com/docs/install/";
 
-/** The event on an operation's signal that tells its CLI, already cancelling, to terminate. */
-export const TERMINATE = "terminate";
+export { TERMINATE };
 
 /** The CLI could not be found or run: bad input for payerfleet, exit 2, nothing run. */
 export class PulumiCliMissingError extends Error {
@@ -40,14 +40,6 @@ const { CommandResult: SdkCommandResult } = sdk("@pulumi/pulumi/automation/cmd.j
   CommandResult: new (stdout: string, stderr: string, code: number, err?: Error) => CommandResult;
 };
 const { createCommandError } = sdk("@pulumi/pulumi/automation/errors.js") as { createCommandError: (result: CommandResult) => CommandError };
-
-/** The CLI processes running now, for a second signal to stop at once. */
-const running = new Set<ChildProcess>();
-
-/** Sends every running CLI a second SIGINT: the CLI then terminates at once, as it does on a second Ctrl-C. */
-export function terminateRunningClis(): void {
-  for (const child of running) child.kill("SIGINT");
-}
 
 /** The SDK's internal `PulumiCommand.run`, which every workspace and stack operation calls. */
 type Run = (
@@ -73,7 +65,7 @@ function detachedRun(command: string): Run {
       let stdout = "";
       let stderr = "";
       const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-      running.add(child);
+      const untrack = track(child);
       const abort = () => child.kill("SIGINT");
       // A second SIGINT, for a CLI that did not stop in time after the first: it terminates.
       const terminate = () => child.kill("SIGINT");
@@ -89,7 +81,7 @@ function detachedRun(command: string): Run {
         onError?.(d);
       });
       const settle = (result: CommandResult) => {
-        running.delete(child);
+        untrack();
         signal?.removeEventListener("abort", abort);
         signal?.removeEventListener(TERMINATE, terminate);
         if (result.code === 0) resolve(result);

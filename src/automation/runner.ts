@@ -11,7 +11,7 @@ import { StackEvents, cleanMessage } from "./events.ts";
 import { changeCounts, type Operation, type ResourceChange, type StackReport } from "./report.ts";
 import { formatDuration } from "./operations.ts";
 import { refusals } from "./refusal.ts";
-import { TERMINATE } from "./pulumi-cli.ts";
+import { TERMINATE } from "./cli-processes.ts";
 import { withLockRetry, type RetryPolicy } from "./retry.ts";
 import type { StackTarget } from "./selection.ts";
 

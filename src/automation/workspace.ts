@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { LocalWorkspace, Stack, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, Stack, StackAlreadyExistsError, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import type { Inventory } from "../inventory/schema.ts";
 import type { StackContext, StackProgram } from "../program.ts";
 import type { Backend } from "./backend.ts";
@@ -70,7 +70,7 @@ export interface CheckpointResource {
 export async function openStack(ctx: WorkspaceContext, name: string, create: boolean): Promise<Stack> {
   let managed = new Set<string>();
   const ws = await workspace(ctx, join(ctx.root, "stacks", name), ctx.programFor(ctx.inventory, name, { managedIds: () => managed }));
-  const stack = create ? await Stack.createOrSelect(name, ws) : await Stack.select(name, ws);
+  const stack = create ? await createOrSelect(name, ws) : await Stack.select(name, ws);
   // One CLI call per stack, and only for a stack that adopts resources or lacks its salt.
   const needsSalt = ctx.backend.secretsProvider === "passphrase" && !(await stackSettings(ws, name)).encryptionSalt;
   if (needsSalt || adoptsResources(ctx.inventory, name)) {
@@ -79,6 +79,19 @@ export async function openStack(ctx: WorkspaceContext, name: string, create: boo
     managed = new Set((checkpoint.deployment?.resources ?? []).flatMap((r) => (r.id ? [r.id] : [])));
   }
   return stack;
+}
+
+/**
+ * The stack, created if need be. Two runs that find it missing at once both create it, and
+ * the slower one's `stack init` fails: the stack is there now, so it selects it instead.
+ */
+async function createOrSelect(name: string, ws: LocalWorkspace): Promise<Stack> {
+  try {
+    return await Stack.createOrSelect(name, ws);
+  } catch (err) {
+    if (err instanceof StackAlreadyExistsError) return Stack.select(name, ws);
+    throw err;
+  }
 }
 
 /** Whether the inventory gives the partner existing resources to adopt by id. */
@@ -102,13 +115,25 @@ async function stackSettings(ws: LocalWorkspace, name: string): Promise<Awaited<
  * ciphertext and no passphrase is needed to read it.
  */
 export async function exportStack(ctx: WorkspaceContext, ws: LocalWorkspace, name: string): Promise<Checkpoint> {
-  const { stdout } = await exec(ctx.pulumi.command, ["stack", "export", "--stack", name, "--non-interactive"], {
-    cwd: ws.workDir,
-    env: { ...process.env, ...envVars(ctx.backend) },
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Checkpoint;
+  // An export takes no lock: while another update writes the checkpoint of a file or blob
+  // backend, a read can find it empty ("failed to load checkpoint: EOF"). Read again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await exec(ctx.pulumi.command, ["stack", "export", "--stack", name, "--non-interactive"], {
+        cwd: ws.workDir,
+        env: { ...process.env, ...envVars(ctx.backend) },
+        maxBuffer: 1024 * 1024 * 1024,
+      });
+      return JSON.parse(stdout) as Checkpoint;
+    } catch (err) {
+      if (attempt >= CHECKPOINT_READS || !/failed to load checkpoint/.test(String((err as { stderr?: string }).stderr ?? err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
+
+/** Reads of a checkpoint that another update may be writing. */
+const CHECKPOINT_READS = 5;
 
 /**
  * A fresh checkout (a CI runner) has no `Pulumi.<stack>.yaml`, and so no passphrase salt for

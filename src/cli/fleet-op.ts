@@ -92,9 +92,9 @@ function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
       const unconfirmed = partners.filter((id) => !confirmDestroy.includes(id));
       const unnamed = confirmDestroy.filter((id) => !partners.includes(id));
       if (partners.length === 0) {
-        problems.add("destroy deletes every resource of a stack, so it acts only on stacks named with --partner ID, each confirmed with --yes-destroy-partner ID");
+        problems.add("destroy offboards a stack (the distributor's resources deleted, the customer's released), so it acts only on stacks named with --partner ID, each confirmed with --yes-destroy-partner ID");
       } else if (unconfirmed.length > 0) {
-        problems.add(`destroy deletes every resource of a stack: confirm each one with --yes-destroy-partner ID; not confirmed: ${unconfirmed.join(", ")}`);
+        problems.add(`destroy offboards a stack: confirm each one with --yes-destroy-partner ID; not confirmed: ${unconfirmed.join(", ")}`);
       }
       if (unnamed.length > 0) problems.add(`--yes-destroy-partner names ${unnamed.join(", ")}, which --partner does not: name and confirm the same stacks`);
     }

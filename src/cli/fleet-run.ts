@@ -4,9 +4,12 @@
  * operation cleanly: each Pulumi CLI, in a process group of its own, gets one SIGINT and
  * releases its lock; stacks not yet started are skipped and the reports are still written. A
  * second signal stops at once: the CLIs are told to terminate, which may leave stacks locked.
+ *
+ * The handlers are installed before the driver (and Pulumi with it) is loaded, so that a signal
+ * while it loads cancels the run too rather than killing payerfleet unannounced.
  */
-import { runFleetCommand, type FleetOptions } from "../automation/fleet.ts";
-import { terminateRunningClis } from "../automation/pulumi-cli.ts";
+import type { FleetOptions } from "../automation/fleet.ts";
+import { terminateRunningClis } from "../automation/cli-processes.ts";
 import { loadOrThrow } from "./inventory-option.ts";
 import type { CommandIo } from "./io.ts";
 
@@ -26,6 +29,7 @@ export async function runFleetFromCli(options: FleetOptions, io: CommandIo): Pro
   };
   for (const s of SIGNALS) process.on(s, onSignal);
   try {
+    const { runFleetCommand } = await import("../automation/fleet.ts");
     return await runFleetCommand(options, { ...io, signal: controller.signal, loadInventory: async (file) => (await loadOrThrow(io, file)).inventory });
   } finally {
     for (const s of SIGNALS) process.off(s, onSignal);

@@ -127,7 +127,9 @@ export class RootActivityHub extends pulumi.ComponentResource {
         subscriptions.push(
           new aws.sns.TopicSubscription(
             `${key}-${subscriptionKey(subscription)}`,
-            { topic: arn, protocol: subscription.protocol, endpoint: subscription.endpoint },
+            // An HTTPS endpoint often carries its credentials in the URL (a webhook's token): a
+            // secret, encrypted in the state and masked in every report.
+            { topic: arn, protocol: subscription.protocol, endpoint: subscription.protocol === "https" ? pulumi.secret(subscription.endpoint) : subscription.endpoint },
             { ...alerting, dependsOn: [topic] },
           ),
         );

@@ -30,7 +30,7 @@ export const AccountId = z
 
 const Email = z.email("must be an e-mail address").describe("E-mail address");
 /** An AWS account's root e-mail as Organizations takes it (CreateAccount Email): 6-64 characters. */
-const AccountEmail = z.email("must be an e-mail address").min(6).max(64, "must be at most 64 characters: AWS Organizations refuses a longer account e-mail");
+const AccountEmail = z.email("must be an e-mail address").min(6).max(64);
 
 const PrincipalArn = z
   .string()

@@ -21,6 +21,25 @@ describe("StackEvents: engine events folded into a stack's report", () => {
     expect(e.malformed).to.equal(0);
   });
 
+  it("names each drifted resource and property of a 3.248 refresh: updates and deletions come on the outputs events (real-3.248-refresh-drift.ndjson)", () => {
+    const e = replay(join(SYNTHETIC, "real-3.248-refresh-drift.ndjson"));
+    expect(e.changes()).to.deep.equal({ delete: 1, same: 38, update: 1 });
+    expect(e.changedResources()).to.deep.equal([
+      {
+        urn: "urn:pulumi:fabrikam::payerfleet::payerfleet:payer:PartnerPayer$payerfleet:iam:PartnerAdminAccess$aws:iam/role:Role::fabrikam-partner-admin-role",
+        type: "aws:iam/role:Role",
+        op: "update",
+        diffs: [{ path: "permissionsBoundary", kind: "delete", old: '"arn:aws:iam::100000000003:policy/payerfleet-partner-boundary"' }],
+      },
+      {
+        urn: "urn:pulumi:fabrikam::payerfleet::payerfleet:payer:PartnerPayer$payerfleet:monitoring:OrganizationTrail$aws:cloudtrail/trail:Trail::fabrikam-organization-trail",
+        type: "aws:cloudtrail/trail:Trail",
+        op: "delete",
+        diffs: [],
+      },
+    ]);
+  });
+
   it("reports nothing changed for a clean preview (stack-output-resource-diff.ndjson)", () => {
     const e = replay(join(RECORDED, "stack-output-resource-diff.ndjson"));
     expect(e.changes()).to.deep.equal({ same: 3 });

@@ -115,6 +115,24 @@ describe("usage errors stop every command before it runs anything", function () 
     ]);
   });
 
+  it("destroy offboards only the stacks named and confirmed, each one", async () => {
+    expect(await run(dir, ["destroy"])).to.deep.equal([
+      2,
+      "",
+      "payerfleet destroy: destroy offboards a stack (the distributor's resources deleted, the customer's released), so it acts only on stacks named with --partner ID, each confirmed with --yes-destroy-partner ID\nRun payerfleet destroy --help for usage.\n",
+    ]);
+    expect(await run(dir, ["destroy", "--partner", "acme", "--partner", "globex", "--yes-destroy-partner", "acme", "--yes-destroy-partner", "hub"])).to.deep.equal([
+      2,
+      "",
+      [
+        "payerfleet destroy: destroy offboards a stack: confirm each one with --yes-destroy-partner ID; not confirmed: globex",
+        "payerfleet destroy: --yes-destroy-partner names hub, which --partner does not: name and confirm the same stacks",
+        "Run payerfleet destroy --help for usage.",
+        "",
+      ].join("\n"),
+    ]);
+  });
+
   it("says which flag misses its value", async () => {
     expect(await run(dir, ["preview", "--json"])).to.deep.equal([2, "", "payerfleet preview: Not enough arguments following: json\nRun payerfleet preview --help for usage.\n"]);
     expect(await run(dir, ["preview", "--partner", ""])).to.deep.equal([2, "", "payerfleet preview: --partner needs a value\nRun payerfleet preview --help for usage.\n"]);

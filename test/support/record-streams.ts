@@ -31,14 +31,13 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: "real-3.248-preview-create", stack: "contoso", record: "preview" },
   {
     name: "real-3.248-refresh-drift",
     stack: "fabrikam",
     record: "refresh-preview",
     before: async (box) => {
       await editResource(box.awsFile, "aws:iam/role:Role", "payerfleet-partner-admin", (p) => delete p["permissionsBoundary"]);
-      await removeResource(box.awsFile, "aws:cloudwatch/eventRule:EventRule", "payerfleet-root-activity@eu-west-1");
+      await removeResource(box.awsFile, "aws:cloudtrail/trail:Trail", "arn:aws:cloudtrail:us-east-1:100000000003:trail/payerfleet-organization-trail");
     },
   },
   {
