@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import { parseInventory } from "../src/inventory/load.ts";
 import { declare } from "../src/plan/declare.ts";
-import { programFor } from "../src/program.ts";
+import { programFor } from "../src/programs/stack-program.ts";
 import { fleetYaml } from "./fleet.ts";
 import { median, option, report } from "./report.ts";
 

@@ -3,7 +3,7 @@
  * one partner's failure never stopping another's. Every planned check is reported for every
  * partner, as could-not-check with the reason when its evidence could not be had.
  */
-import { roleArn } from "../components/names.ts";
+import { roleArn } from "../domain/names.ts";
 import type { Inventory, Partner } from "../inventory/schema.ts";
 import { accessChecks } from "./checks/access.ts";
 import { contactChecks } from "./checks/contacts.ts";
@@ -12,7 +12,7 @@ import { monitoringChecks } from "./checks/monitoring.ts";
 import { organizationChecks } from "./checks/organization.ts";
 import { rootChecks } from "./checks/root.ts";
 import { reasonOf } from "./errors.ts";
-import { mapLimit } from "./limit.ts";
+import { mapLimit } from "../io/map-limit.ts";
 import { couldNotCheck, overallResult, summarize, type AuditReport, type Check, type PartnerAudit } from "./report.ts";
 import type { PayerSession } from "./sdk-api.ts";
 

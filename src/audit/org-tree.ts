@@ -3,7 +3,7 @@
  * the root: two paginated calls per OU rather than one `ListParents` per account, which keeps
  * organizations of hundreds of accounts within the Organizations API's request rate.
  */
-import { mapLimit } from "./limit.ts";
+import { mapLimit } from "../io/map-limit.ts";
 import type { OrganizationAccount, PayerApi } from "./payer-api.ts";
 
 export interface PlacedAccount extends OrganizationAccount {

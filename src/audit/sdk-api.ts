@@ -22,7 +22,7 @@ import {
   paginateListOrganizationalUnitsForParent,
 } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { sessionName } from "../components/names.ts";
+import { sessionName } from "../domain/names.ts";
 import { errorName } from "./errors.ts";
 import type { Partner } from "../inventory/schema.ts";
 import type { PayerApi } from "./payer-api.ts";

@@ -6,8 +6,8 @@
  */
 import type { Inventory } from "../inventory/schema.ts";
 import { renderCeremony, CEREMONY_FILE } from "./ceremony.ts";
-import { PERMISSIONS_FILE, renderCliScript, SCRIPT_FILE, TRUST_FILE } from "./cli-commands.ts";
-import { automationTrustPolicy } from "./policies.ts";
+import { PERMISSIONS_FILE, renderCliScript, SCRIPT_FILE, TRUST_FILE } from "./aws-cli-script.ts";
+import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
 import type { BootstrapTarget } from "./target.ts";
 import { renderTemplate, TEMPLATE_FILE } from "./template.ts";
 

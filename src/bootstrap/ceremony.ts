@@ -6,7 +6,7 @@
  */
 import type { Inventory, Partner } from "../inventory/schema.ts";
 import { mdCell, mdCode, mdInline, mdStrong } from "../text/markdown.ts";
-import { SCRIPT_FILE } from "./cli-commands.ts";
+import { SCRIPT_FILE } from "./aws-cli-script.ts";
 import { TEMPLATE_FILE } from "./template.ts";
 
 export const CEREMONY_FILE = "custody-ceremony.md";

@@ -2,10 +2,10 @@
  * Where `bootstrap` creates the automation role: a partner's payer, or the distributor's hub
  * account, which the `hub` stack reaches through the same role name and the same trust.
  */
-import type { PolicyDocument } from "../components/iam-document.ts";
+import type { PolicyDocument } from "../domain/iam/policy-document.ts";
 import { HUB_STACK, type Inventory, type Partner } from "../inventory/schema.ts";
-import { hubAutomationPermissionsPolicy } from "./hub-policies.ts";
-import { automationPermissionsPolicy } from "./policies.ts";
+import { hubAutomationPermissionsPolicy } from "../domain/iam/hub-automation-role.ts";
+import { automationPermissionsPolicy } from "../domain/iam/automation-role.ts";
 
 export interface BootstrapTarget {
   /** The stack the role serves: a partner id, or `hub`. */

@@ -7,7 +7,7 @@
 import { Document, isScalar, visit } from "yaml";
 import type { Inventory } from "../inventory/schema.ts";
 import { visible } from "../text/characters.ts";
-import { automationTrustPolicy } from "./policies.ts";
+import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
 import type { BootstrapTarget } from "./target.ts";
 
 export const TEMPLATE_FILE = "automation-role.cfn.yaml";

@@ -11,15 +11,15 @@ import { resolve } from "node:path";
 import yargs, { type CommandModule } from "yargs";
 import { exists } from "../io/files.ts";
 import { InputError, UsageError } from "../io/errors.ts";
-import { auditCommand } from "./audit.ts";
-import { bootstrapCommand } from "./bootstrap.ts";
-import { EXIT, exitCodeOf } from "./exit.ts";
-import { fleetCommand } from "./fleet-op.ts";
+import { auditCommand } from "./audit/command.ts";
+import { bootstrapCommand } from "./bootstrap/command.ts";
+import { EXIT, exitCodeOf } from "./bad-input.ts";
+import { fleetCommand } from "./fleet/command.ts";
 import { defaultInventory } from "./inventory-option.ts";
 import { processIo, type CommandIo } from "./io.ts";
-import { planCommand } from "./plan.ts";
-import { policiesCommand } from "./policies.ts";
-import { validateCommand } from "./validate.ts";
+import { planCommand } from "./plan/command.ts";
+import { policiesCommand } from "./policies/command.ts";
+import { validateCommand } from "./validate/command.ts";
 
 /** What a command module gets: its IO, and where its handler leaves the exit code. */
 export interface CommandContext {

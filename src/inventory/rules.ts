@@ -2,9 +2,9 @@
  * Semantic rules over the whole fleet, run once the inventory matches its schema. Each rule
  * reads the typed inventory and reports through `report`; the loader turns paths into lines.
  */
-import { HUB_FORWARD_ROLE } from "../components/hub-layout.ts";
-import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE } from "../components/names.ts";
-import { AWS_REGIONS } from "./regions.ts";
+import { HUB_FORWARD_ROLE } from "../domain/monitoring/hub-layout.ts";
+import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE } from "../domain/names.ts";
+import { AWS_REGIONS } from "../domain/regions.ts";
 import { closest } from "./schema-issues.ts";
 import { HUB_STACK, type Inventory } from "./schema.ts";
 import { formatPath, type PathKey } from "./problems.ts";

@@ -3,12 +3,12 @@
  * oversized policy only at deploy time, halfway through a run; these reject it at `validate`.
  * The documents are built by the same pure functions the components deploy.
  */
-import { automationTrustPolicy } from "../bootstrap/policies.ts";
-import { billingAdminPermissions } from "../components/distributor-policies.ts";
-import { EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson } from "../components/hub-bus-policy.ts";
-import { assumeRoleTrust, type PolicyDocument } from "../components/iam-document.ts";
-import { MANAGED_POLICY_SIZE_QUOTA, fenceContext, managedPolicySize, partnerBoundary } from "../components/partner-boundary.ts";
-import { AWS_REGIONS, monitoredRegions } from "./regions.ts";
+import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
+import { billingAdminPermissions } from "../domain/iam/billing-admin.ts";
+import { EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson } from "../domain/monitoring/hub-bus-policy.ts";
+import { assumeRoleTrust, type PolicyDocument } from "../domain/iam/policy-document.ts";
+import { MANAGED_POLICY_SIZE_QUOTA, fenceContext, managedPolicySize, partnerBoundary } from "../domain/iam/partner-boundary.ts";
+import { AWS_REGIONS, monitoredRegions } from "../domain/regions.ts";
 import type { Inventory } from "./schema.ts";
 import type { Report } from "./rules.ts";
 

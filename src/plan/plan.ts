@@ -6,7 +6,7 @@
 import type { LoadResult } from "../inventory/load.ts";
 import type { Problem } from "../inventory/problems.ts";
 import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
-import { programFor } from "../program.ts";
+import { programFor } from "../programs/stack-program.ts";
 import { declare, type DeclaredResource } from "./declare.ts";
 
 /** One resource of the `plan --json` contract. */

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
-import { PROVIDER_REGION } from "../inventory/regions.ts";
+import { PROVIDER_REGION } from "../domain/regions.ts";
 import type { Inventory } from "../inventory/schema.ts";
-import { EVENT_BUS_POLICY_SIZE_LIMIT } from "../components/hub-bus-policy.ts";
-import { roleArn, sessionName } from "../components/names.ts";
-import { RootActivityHub } from "../components/root-activity-hub.ts";
+import { EVENT_BUS_POLICY_SIZE_LIMIT } from "../domain/monitoring/hub-bus-policy.ts";
+import { roleArn, sessionName } from "../domain/names.ts";
+import { RootActivityHub } from "../components/hub/root-activity-hub.ts";
 
 /**
  * The program of the `hub` stack: the distributor's root-activity hub, in its hub account.

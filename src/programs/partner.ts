@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_REGION } from "../inventory/regions.ts";
+import { PROVIDER_REGION } from "../domain/regions.ts";
 import type { Inventory, Partner } from "../inventory/schema.ts";
-import { roleArn, sessionName } from "../components/names.ts";
-import { PartnerPayer } from "../components/partner-payer.ts";
-import type { StackContext } from "../program.ts";
+import { roleArn, sessionName } from "../domain/names.ts";
+import { PartnerPayer } from "../components/payer/partner-payer.ts";
+import type { StackContext } from "./stack-program.ts";
 
 /**
  * The stack's one provider, assuming payerfleet's automation role in the payer and refusing to

@@ -3,7 +3,7 @@
  * cannot exercise (GetContactInformation, which it lacks) and for edge cases; tests override
  * the calls they are about.
  */
-import { hubEventBusArn, ORGANIZATION_TRAIL, PARTNER_BOUNDARY_POLICY, policyArn, ROOT_ACTIVITY_DELIVERY_ROLE, roleArn } from "../../src/components/names.ts";
+import { hubEventBusArn, ORGANIZATION_TRAIL, PARTNER_BOUNDARY_POLICY, policyArn, ROOT_ACTIVITY_DELIVERY_ROLE, roleArn } from "../../src/domain/names.ts";
 import type { OrganizationAccount, PayerApi } from "../../src/audit/payer-api.ts";
 import type { Inventory, Partner } from "../../src/inventory/schema.ts";
 import { credentialReport } from "./expected.ts";

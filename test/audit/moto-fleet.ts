@@ -22,7 +22,7 @@ import {
   ROOT_ACTIVITY_DELIVERY_ROLE,
   ROOT_ACTIVITY_RULE,
   roleArn,
-} from "../../src/components/names.ts";
+} from "../../src/domain/names.ts";
 import type { Moto, MotoCredentials } from "../support/moto.ts";
 
 export const AUTOMATION_ROLE = "payerfleet-automation";

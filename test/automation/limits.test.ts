@@ -5,8 +5,8 @@
  * figure; and, `validate` bypassed, the stand-in refuses it with AWS's own words.
  */
 import { expect } from "chai";
-import { assumeRoleTrust } from "../../src/components/iam-document.ts";
-import { managedPolicySize } from "../../src/components/partner-boundary.ts";
+import { assumeRoleTrust } from "../../src/domain/iam/policy-document.ts";
+import { managedPolicySize } from "../../src/domain/iam/partner-boundary.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { EngineSandbox, realEngineMissing } from "../support/real-engine.ts";

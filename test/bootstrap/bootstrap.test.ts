@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml12 } from "yaml";
 import { bootstrapFiles } from "../../src/bootstrap/bundle.ts";
-import { automationPermissionsPolicy, automationTrustPolicy } from "../../src/bootstrap/policies.ts";
+import { automationPermissionsPolicy, automationTrustPolicy } from "../../src/domain/iam/automation-role.ts";
 import { bootstrapTarget } from "../../src/bootstrap/target.ts";
 import { automationRoleTemplate, renderTemplate } from "../../src/bootstrap/template.ts";
 import { parseInventory } from "../../src/inventory/load.ts";

@@ -1,5 +1,5 @@
 /** The automation role's documents, written out in full: a change to either must be deliberate. */
-import type { PolicyDocument, PolicyStatement } from "../../src/components/iam-document.ts";
+import type { PolicyDocument, PolicyStatement } from "../../src/domain/iam/policy-document.ts";
 
 /**
  * How the automation role of `account` manages payerfleet's roles: upkeep of exactly `roles`,

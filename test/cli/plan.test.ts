@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderPartnerPolicies } from "../../src/policies/render.ts";
+import { renderPartnerPolicies } from "../../src/cli/policies/render.ts";
 import { payerfleet } from "../support/cli.ts";
 import { exampleInventory, partnerOf } from "../support/example.ts";
 import { BASE_INVENTORY, edit } from "../support/fixtures.ts";

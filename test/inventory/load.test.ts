@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { parseInventory } from "../../src/inventory/load.ts";
-import { AWS_REGIONS } from "../../src/inventory/regions.ts";
+import { AWS_REGIONS } from "../../src/domain/regions.ts";
 import { BASE_INVENTORY, edit } from "../support/fixtures.ts";
 
 const FILE = "fleet.yaml";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFile } from "node:fs/promises";
 import { README_FILE, renderSchema, SCHEMA_FILE, withReference } from "../../scripts/write-schema.ts";
-import { AWS_REGIONS, monitoredRegions } from "../../src/inventory/regions.ts";
+import { AWS_REGIONS, monitoredRegions } from "../../src/domain/regions.ts";
 
 describe("inventory schema", () => {
   it("is committed as generated from the source schema (run `npm run schema` after changing it)", async () => {

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import type { Inventory } from "../../src/inventory/schema.ts";
-import { programFor } from "../../src/program.ts";
+import { programFor } from "../../src/programs/stack-program.ts";
 import { declare, type Declared, type DeclaredResource } from "../../src/plan/declare.ts";
-import { billingAdminPermissions, billingAdminTrust } from "../../src/components/distributor-policies.ts";
-import { assumeRoleTrust } from "../../src/components/iam-document.ts";
-import { fenceContext, partnerBoundary } from "../../src/components/partner-boundary.ts";
+import { billingAdminPermissions, billingAdminTrust } from "../../src/domain/iam/billing-admin.ts";
+import { assumeRoleTrust } from "../../src/domain/iam/policy-document.ts";
+import { fenceContext, partnerBoundary } from "../../src/domain/iam/partner-boundary.ts";
 import { exampleInventory, partnerOf } from "../support/example.ts";
 
 /** Custom resources only (components carry no cloud state), as `type name` lines, sorted. */

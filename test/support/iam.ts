@@ -10,9 +10,9 @@
  * request's keys would prove nothing.
  */
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { ADMINISTRATOR_ACCESS } from "../../src/components/aws-managed-policies.ts";
-import type { PolicyDocument } from "../../src/components/iam-document.ts";
-import { PARTNER_ADMIN_ROLE, roleArn } from "../../src/components/names.ts";
+import { ADMINISTRATOR_ACCESS } from "../../src/domain/iam/aws-managed-policies.ts";
+import type { PolicyDocument } from "../../src/domain/iam/policy-document.ts";
+import { PARTNER_ADMIN_ROLE, roleArn } from "../../src/domain/names.ts";
 
 export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
 

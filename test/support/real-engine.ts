@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Checkpoint } from "../../src/automation/workspace.ts";
+import type { Checkpoint } from "../../src/automation/running/workspace.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { readCallLog, type CallRecord } from "./aws-standin/calllog.ts";
 import { installStandin } from "./aws-standin/install.ts";
@@ -171,8 +171,8 @@ export class EngineSandbox {
    */
   async upBypassingValidation(inventory: Inventory, stack: string): Promise<string> {
     const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
-    const { findPulumi } = await import("../../src/automation/pulumi-cli.ts");
-    const { programFor } = await import("../../src/program.ts");
+    const { findPulumi } = await import("../../src/automation/running/pulumi-cli.ts");
+    const { programFor } = await import("../../src/programs/stack-program.ts");
     await mkdir(this.backend, { recursive: true });
     const env = Object.fromEntries(Object.entries(this.env({ PULUMI_BACKEND_URL: `file://${this.backend}` })).filter((e): e is [string, string] => e[1] !== undefined));
     const workDir = join(this.dir, "bypass", stack);

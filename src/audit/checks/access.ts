@@ -2,7 +2,7 @@
  * The partner-admin role carries the permissions boundary: inside the payer, where SCPs do not
  * apply, the boundary is the fence around the partner's admins.
  */
-import { PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY } from "../../components/names.ts";
+import { PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY } from "../../domain/names.ts";
 import { fail, pass } from "../report.ts";
 import type { CheckContext, CheckGroup } from "./group.ts";
 

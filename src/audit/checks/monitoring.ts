@@ -2,8 +2,8 @@
  * Root use is seen: the organization trail logs, and a root-activity rule in us-east-1 (where
  * root console sign-in is recorded) and in every region in use forwards to the hub's bus.
  */
-import { hubEventBusArn, ORGANIZATION_TRAIL, ROOT_ACTIVITY_RULE } from "../../components/names.ts";
-import { monitoredRegions } from "../../inventory/regions.ts";
+import { hubEventBusArn, ORGANIZATION_TRAIL, ROOT_ACTIVITY_RULE } from "../../domain/names.ts";
+import { monitoredRegions } from "../../domain/regions.ts";
 import { fail, pass } from "../report.ts";
 import type { CheckContext, CheckGroup } from "./group.ts";
 

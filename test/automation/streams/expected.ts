@@ -1,5 +1,5 @@
 /** What account-changes.ndjson (streams/) must fold into: its changed resources, in order. */
-import type { ResourceChange } from "../../../src/automation/report.ts";
+import type { ResourceChange } from "../../../src/automation/reports/report.ts";
 
 const urn = (type: string, name: string) => `urn:pulumi:acme::payerfleet::${type}::${name}`;
 

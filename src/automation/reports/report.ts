@@ -1,0 +1,85 @@
+/**
+ * The fleet report: what `--json` writes, and what the table and the Markdown comment are
+ * rendered from. A stable contract for CI pipelines; fields are added, never renamed.
+ */
+
+import type { Operation } from "../operations.ts";
+
+export type { Operation };
+
+export type StackOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
+
+/** One changed property of a resource, from the engine's `detailedDiff` (or `diffs`). */
+export interface PropertyDiff {
+  /** Property path as the engine writes it, e.g. `email`, `tags.Name`, `statement[0]`. */
+  readonly path: string;
+  /** `add`, `delete`, `update`, or their `-replace` forms when the change forces a replacement. */
+  readonly kind: string;
+  /** The old value as short JSON, secrets masked; absent when unknown or added. */
+  readonly old?: string;
+  /** The new value as short JSON, secrets masked; absent when unknown or deleted. */
+  readonly new?: string;
+}
+
+/** A resource the operation creates, updates, replaces, deletes, releases or finds drifted. */
+export interface ResourceChange {
+  readonly urn: string;
+  readonly type: string;
+  /**
+   * The engine's step op; the several steps of one replacement are folded into `replace`.
+   * `release`: offboarding forgot the resource without touching it in AWS (destroy only).
+   */
+  readonly op: string;
+  readonly diffs: PropertyDiff[];
+  /** Why, where payerfleet has something to say: why a resource was released. */
+  readonly detail?: string;
+}
+
+export interface StackReport {
+  readonly stack: string;
+  /** The partner id, or null for the `hub` stack. */
+  readonly partner: string | null;
+  readonly result: StackOutcome;
+  /** Resource counts by step op, from the engine's summary (`same` included). */
+  readonly changes: Record<string, number>;
+  readonly resources: ResourceChange[];
+  readonly error: string | null;
+}
+
+/** A stack that the inventory no longer names: reported, never destroyed implicitly. */
+export interface Orphan {
+  readonly stack: string;
+  /** Where it was seen: `backend` (a stack in the state backend), `changed-since` (removed since the ref). */
+  readonly sources: ("backend" | "changed-since")[];
+}
+
+export interface FleetReport {
+  readonly operation: Operation;
+  readonly stacks: StackReport[];
+  readonly orphans: Orphan[];
+}
+
+/** What a report adds for people: the engine's warnings and the selection, never in the JSON. */
+export interface ReportContext {
+  /** E.g. `shard 2/4`, `changed since origin/main`; shown in headings. */
+  readonly scope: string[];
+  /** Warnings about a stack, by stack name (engine warnings, drift, dangerous changes). */
+  readonly warnings: Map<string, string[]>;
+  /** Notes about the run as a whole (selection, orphans). */
+  readonly notes: string[];
+}
+
+/** Ops that change nothing: left out of change summaries. */
+export const UNCHANGED_OPS: ReadonlySet<string> = new Set(["same", "read", "refresh"]);
+
+/** The counts of a stack's changes, `same` left out, in a stable order. */
+export function changeCounts(changes: Record<string, number>): [string, number][] {
+  return Object.entries(changes)
+    .filter(([op, n]) => !UNCHANGED_OPS.has(op) && n > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** 1 when any stack did not succeed, else 0; skipped stacks only follow a cancellation. */
+export function exitCodeOf(report: FleetReport): 0 | 1 {
+  return report.stacks.every((s) => s.result === "succeeded") ? 0 : 1;
+}

@@ -1,0 +1,72 @@
+/** Writes `--json` and `--markdown` reports, the passphrase scrubbed from every string. */
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { exists, writeFileAtomic } from "../../io/files.ts";
+import { STDOUT } from "../../io/outputs.ts";
+import { markdownBlocks } from "./markdown.ts";
+import { partFile, splitMarkdown } from "./markdown-split.ts";
+import { redactDeep, type Redact } from "./redact.ts";
+import type { FleetReport, StackReport } from "./report.ts";
+import type { StackWarning } from "./warnings.ts";
+
+/** The JSON contract, fields in their documented order whatever order they were built in. */
+export function toJson(report: FleetReport): unknown {
+  const stack = (s: StackReport) => ({
+    stack: s.stack,
+    partner: s.partner,
+    result: s.result,
+    changes: s.changes,
+    resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, op: r.op, diffs: r.diffs, ...(r.detail === undefined ? {} : { detail: r.detail }) })),
+    error: s.error,
+  });
+  return { operation: report.operation, stacks: report.stacks.map(stack), orphans: report.orphans };
+}
+
+/**
+ * Writes the Markdown parts, each atomically; parts left over from an earlier, longer report
+ * are removed, so a folder never mixes two runs' parts.
+ */
+export async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
+  for (let i = 0; i < parts.length; i++) await writeFileAtomic(partFile(file, i + 1), parts[i]!);
+  for (let k = parts.length + 1; await exists(partFile(file, k)); k++) await rm(partFile(file, k));
+}
+
+/**
+ * Writes the reports the options name (`-` is standard output, where Markdown parts follow one
+ * another) and says whether any went to standard output.
+ */
+export async function writeReports(options: {
+  readonly report: FleetReport;
+  readonly warnings: ReadonlyMap<string, readonly StackWarning[]>;
+  readonly notes: readonly string[];
+  readonly scope: readonly string[];
+  readonly json?: string | undefined;
+  readonly markdown?: string | undefined;
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly redact: Redact;
+  readonly log: (text: string) => void;
+}): Promise<boolean> {
+  const { redact } = options;
+  // Scrubbed before rendering, so that no substitution can push a part past the limit.
+  const report = redactDeep(options.report, redact);
+  const warnings = redactDeep(options.warnings, redact);
+  const notes = redactDeep(options.notes, redact);
+  if (options.json !== undefined) {
+    const json = redact(`${JSON.stringify(toJson(report), null, 2)}\n`);
+    if (options.json === STDOUT) options.stdout(json);
+    else await writeFileAtomic(resolve(options.cwd, options.json), json);
+  }
+  if (options.markdown !== undefined) {
+    const title = [`payerfleet ${report.operation}`, ...options.scope].join(" · ");
+    const parts = splitMarkdown(title, markdownBlocks(report, warnings, notes)).map(redact);
+    if (options.markdown === STDOUT) {
+      options.stdout(parts.join("\n"));
+    } else {
+      const file = resolve(options.cwd, options.markdown);
+      await writeMarkdown(file, parts);
+      if (parts.length > 1) options.log(`the Markdown report is in ${parts.length} parts: ${parts.map((_, i) => partFile(options.markdown!, i + 1)).join(", ")}\n`);
+    }
+  }
+  return options.json === STDOUT || options.markdown === STDOUT;
+}

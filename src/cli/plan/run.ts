@@ -1,0 +1,47 @@
+import { plan, type StackPlan } from "../../plan/plan.ts";
+import type { Inventory } from "../../inventory/schema.ts";
+import { namedStacks } from "../../inventory/stacks.ts";
+import { visible } from "../../text/characters.ts";
+import { EXIT } from "../bad-input.ts";
+import { loadOrThrow } from "../inventory-option.ts";
+import type { CommandIo } from "../io.ts";
+import type { PlanOptions } from "./command.ts";
+
+export async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
+  const loaded = await loadOrThrow(io, options.inventory);
+  const stacks = namedStacks(loaded.inventory, options.partners, { hub: true }).map((t) => t.stack);
+  const plans = await plan(loaded, stacks);
+  io.stdout(options.json ? `${JSON.stringify({ partners: plans }, null, 2)}\n` : renderPlans(loaded.inventory, plans));
+  return EXIT.ok;
+}
+
+function describeStack(inventory: Inventory, id: string): string {
+  const partner = inventory.partners.find((p) => p.id === id);
+  if (partner === undefined) return `${id}: root-activity hub, account ${inventory.distributor.hub.accountId}`;
+  return `${id}: ${partner.name}, payer ${partner.payer.accountId}`;
+}
+
+/** Per stack: resources counted by type, protected and adopted ones noted, then warnings. */
+export function renderPlans(inventory: Inventory, plans: readonly StackPlan[]): string {
+  const lines = ["Offline desired state (no cloud account, no Pulumi CLI; data sources are not read):", ""];
+  for (const stack of plans) {
+    const custom = stack.resources.filter((r) => !r.type.startsWith("payerfleet:"));
+    lines.push(`${describeStack(inventory, stack.id)}: ${custom.length} resources`);
+    const byType = new Map<string, { count: number; protect: number; adopt: number }>();
+    for (const r of custom) {
+      const entry = byType.get(r.type) ?? { count: 0, protect: 0, adopt: 0 };
+      entry.count++;
+      if (r.protect) entry.protect++;
+      if (r.import !== undefined) entry.adopt++;
+      byType.set(r.type, entry);
+    }
+    for (const [type, { count, protect, adopt }] of [...byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const notes = [protect > 0 ? `${protect} protected` : "", adopt > 0 ? `${adopt} adopted by import` : ""].filter(Boolean);
+      lines.push(`  ${String(count).padStart(4)}  ${type}${notes.length > 0 ? `  (${notes.join(", ")})` : ""}`);
+    }
+    for (const w of stack.warnings) lines.push(`  warning: ${w}`);
+    lines.push("");
+  }
+  // Names and warnings carry inventory text: one line each, whatever it holds.
+  return lines.map((line) => visible(line)).join("\n");
+}

@@ -1,0 +1,42 @@
+/**
+ * Custody checks that need no AWS call, shared by the components and `plan`. The customer owns
+ * the payer's primary contact (its phone resets the root MFA): payerfleet compares, never
+ * writes.
+ */
+import type { PrimaryContact } from "../../inventory/schema.ts";
+
+/** The primary contact as AWS reports it; undefined fields were not read. */
+export interface PrimaryContactRead {
+  readonly phoneNumber?: string;
+  readonly fullName?: string;
+  readonly companyName?: string;
+}
+
+/** `+44 (20) 7946-0101` and `+442079460101` are the same phone. */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/[\s().-]/g, "");
+}
+
+export function primaryContactWarnings(expected: PrimaryContact | undefined, actual: PrimaryContactRead): string[] {
+  if (expected === undefined) {
+    return ["primary contact: none in the inventory, so the customer's phone (which resets the root MFA) is not verified"];
+  }
+  if (actual.phoneNumber === undefined) {
+    return ["primary contact: not read from AWS in an offline plan; preview and up compare it with the inventory"];
+  }
+  const warnings: string[] = [];
+  if (normalizePhone(actual.phoneNumber) !== normalizePhone(expected.phoneNumber)) {
+    warnings.push(
+      `primary contact: the phone in AWS (${actual.phoneNumber}) is not the inventory's (${expected.phoneNumber}); ` +
+        "the customer owns it, so payerfleet will not overwrite it: confirm with the customer and correct whichever is wrong",
+    );
+  }
+  for (const field of ["fullName", "companyName"] as const) {
+    const want = expected[field];
+    const got = actual[field];
+    if (want !== undefined && got !== undefined && want.trim() !== got.trim()) {
+      warnings.push(`primary contact: ${field} in AWS (${got}) is not the inventory's (${want})`);
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,34 @@
+import { expect } from "chai";
+import { passphraseRedactor, REDACTED } from "../../../src/automation/reports/redact.ts";
+
+describe("passphrase redaction", () => {
+  const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: "correct-horse-battery-staple" });
+
+  it("scrubs the whole passphrase wherever it appears", () => {
+    expect(redact("bad passphrase correct-horse-battery-staple, twice: correct-horse-battery-staple")).to.equal(
+      `bad passphrase ${REDACTED}, twice: ${REDACTED}`,
+    );
+  });
+
+  it("scrubs a passphrase cut short by a bound on the message", () => {
+    expect(redact("error: decrypting with correct-horse-bat…")).to.equal(`error: decrypting with ${REDACTED}…`);
+    expect(redact("a value ending in corr…")).to.equal(`a value ending in ${REDACTED}…`);
+  });
+
+  it("leaves ordinary cut text alone", () => {
+    expect(redact("a long diagnostic that was cut here…")).to.equal("a long diagnostic that was cut here…");
+    expect(redact("nothing secret")).to.equal("nothing secret");
+  });
+});
+
+describe("passphrase redaction of escaped forms", () => {
+  const secret = `pa"ss\\wo'rd-9f3e`;
+  const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: secret });
+
+  it("scrubs the passphrase as JSON escapes it (reports, engine events) and as a shell quotes it", () => {
+    const json = JSON.stringify({ error: `decrypting with ${secret} failed` });
+    expect(redact(json)).to.equal(`{"error":"decrypting with ${REDACTED} failed"}`);
+    expect(redact(`echo 'pa"ss\\wo'\\''rd-9f3e'`)).to.equal(`echo '${REDACTED}'`);
+    expect(redact(`raw ${secret}`)).to.equal(`raw ${REDACTED}`);
+  });
+});
