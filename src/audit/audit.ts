@@ -38,7 +38,7 @@ export function automationRoleArn(inventory: Inventory, partner: Partner): strin
 }
 
 /** Every check the inventory asks of the partner, in report order. */
-export function plannedChecks(ctx: CheckContext): CheckGroup[] {
+function plannedChecks(ctx: CheckContext): CheckGroup[] {
   return [...rootChecks(), ...organizationChecks(ctx), ...contactChecks(ctx), ...accessChecks(ctx), ...monitoringChecks(ctx)];
 }
 

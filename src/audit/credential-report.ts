@@ -6,7 +6,7 @@
 export const ROOT_ROW = "<root_account>";
 
 /** The report's rows as records keyed by the header's column names. */
-export function parseCredentialReport(csv: string): Record<string, string>[] {
+function parseCredentialReport(csv: string): Record<string, string>[] {
   const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== "");
   const header = lines[0]?.split(",") ?? [];
   return lines.slice(1).map((line) => {

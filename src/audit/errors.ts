@@ -50,7 +50,7 @@ export function errorName(err: unknown): string {
 }
 
 /** The HTTP status of a service error, when it got that far. */
-export function httpStatus(err: unknown): number | undefined {
+function httpStatus(err: unknown): number | undefined {
   return ((err ?? {}) as AwsLikeError).$metadata?.httpStatusCode;
 }
 

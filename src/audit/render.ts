@@ -5,20 +5,17 @@
 import { visible } from "../text/characters.ts";
 import { mdCell, mdCode, mdHtml } from "../text/markdown.ts";
 import type { AuditReport, Check, CheckStatus, PartnerAudit } from "./report.ts";
+import { plural } from "../text/plural.ts";
 
 const count = (p: PartnerAudit, status: CheckStatus) => p.checks.filter((c) => c.status === status).length;
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
 /** `3 partners: 1 pass, 1 fail, 1 could-not-check` */
-export function summaryLine(report: AuditReport): string {
+function summaryLine(report: AuditReport): string {
   const s = report.summary;
   return `${plural(s.partners, "partner")}: ${s.pass} pass, ${s.fail} fail, ${s.couldNotCheck} could-not-check`;
 }
 
-export function renderTable(report: AuditReport): string {
+export function auditTable(report: AuditReport): string {
   const header = ["PARTNER", "PAYER", "RESULT", "PASS", "FAIL", "COULD-NOT-CHECK"];
   const rows = report.partners.map((p) => [
     visible(p.partner),
@@ -50,7 +47,7 @@ function checkRows(checks: readonly Check[]): string[] {
   return ["| check | status | detail |", "|---|---|---|", ...checks.map((c) => `| ${mdCode(c.id, { inTable: true })} | ${ICON[c.status]} | ${mdCell(c.detail)} |`)];
 }
 
-export function renderMarkdown(report: AuditReport): string {
+export function auditMarkdown(report: AuditReport): string {
   const out = [
     "# payerfleet audit",
     "",

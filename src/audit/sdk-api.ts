@@ -88,7 +88,7 @@ export async function assumeRole(sts: STSClient, roleArn: string, name: string):
 }
 
 /** The STS client of the ambient credentials (environment, profile, SSO, instance role...). */
-export function ambientSts(options: AwsOptions): STSClient {
+function ambientSts(options: AwsOptions): STSClient {
   return options.sts ?? new STSClient(clientConfig(options, options.region));
 }
 
@@ -107,7 +107,7 @@ const notFound = (names: readonly string[]) => (err: unknown) => {
 };
 
 /** The payer's API through credentials already obtained for its automation role. */
-export function payerSession(credentials: () => Promise<Credentials>, options: AwsOptions): PayerSession {
+function payerSession(credentials: () => Promise<Credentials>, options: AwsOptions): PayerSession {
   const config = (region: string) => ({ ...clientConfig(options, region), credentials });
   const iam = new IAMClient(config(GLOBAL_REGION));
   const organizations = new OrganizationsClient(config(GLOBAL_REGION));

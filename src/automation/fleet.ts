@@ -4,6 +4,7 @@
  * reports. Exit 0 when every stack succeeded, 1 when any failed or was cancelled.
  */
 import { resolve } from "node:path";
+import { EXIT, type ExitCode } from "../io/exit-codes.ts";
 import { outputProblems } from "../io/outputs.ts";
 import { InputError } from "../io/errors.ts";
 import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
@@ -13,15 +14,15 @@ import { changedSince, GitRefError, type ChangedSince } from "./running/changed.
 import { PulumiCliMissingError, findPulumi } from "./running/pulumi-cli.ts";
 import { createProgress } from "./reports/progress.ts";
 import { passphraseRedactor } from "./reports/redact.ts";
-import type { FleetReport, Operation, Orphan, ResourceChange, StackReport } from "./reports/report.ts";
+import type { FleetReport, Orphan, ResourceChange, StackReport } from "./reports/report.ts";
 import { exitCodeOf } from "./reports/report.ts";
 import { writeReports } from "./reports/write.ts";
 import { customerContactTypes, releasePlan } from "./running/offboarding.ts";
 import { abortReason, runFleet, type OperationOptions } from "./running/runner.ts";
-import { DEADLINE_GRACE_MS } from "./operations.ts";
+import { DEADLINE_GRACE_MS, type Operation } from "./operations.ts";
 import { selectStacks, type StackTarget } from "./running/selection.ts";
 import { formatShard, type Shard } from "./running/shard.ts";
-import { renderTable } from "./reports/table.ts";
+import { fleetTable } from "./reports/table.ts";
 import { collectStackWarnings } from "./reports/warnings.ts";
 import { DEFAULT_WORKSPACES_DIR, exportStack, listBackendStacks, openStack, runCli, type WorkspaceContext } from "./running/workspace.ts";
 import type { LocalWorkspace, Stack } from "@pulumi/pulumi/automation/index.js";
@@ -69,7 +70,7 @@ export interface FleetIo {
  * stacks named, the git ref, the backend, the passphrase, the Pulumi CLI, and the report files.
  * Only then is anything created: the reports' folders and a file backend's directory.
  */
-export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<number> {
+export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<ExitCode> {
   const redact = passphraseRedactor(io.env);
   const inventory = await io.loadInventory(o.inventory);
   const problems: string[] = [];
@@ -148,8 +149,9 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<num
     io.stderr(redact(`payerfleet ${o.operation}: the reports could not be written: ${err instanceof Error ? err.message : String(err)}\n`));
   }
   // A report on standard output takes the table's place there; the table goes to stderr.
-  (onStdout ? io.stderr : io.stdout)(redact(renderTable(report, warnings, notes)));
-  return reportsWritten ? exitCodeOf(report) : Math.max(exitCodeOf(report), 1);
+  (onStdout ? io.stderr : io.stdout)(redact(fleetTable(report, warnings, notes)));
+  // Reports a CI step reads that did not come out are a failure, whatever the stacks did.
+  return reportsWritten ? exitCodeOf(report) : EXIT.failed;
 }
 
 /**

@@ -6,17 +6,16 @@
  * a command unquoted: each is assigned once to a variable, single-quoted, after `set -euo
  * pipefail`, and used as "$variable". The comments are payerfleet's own text only.
  */
-import type { Inventory } from "../inventory/schema.ts";
 import { visible } from "../text/characters.ts";
 import { shellQuote } from "../text/shell.ts";
 import type { BootstrapTarget } from "./target.ts";
-import { MAX_SESSION_SECONDS, roleDescription } from "./template.ts";
+import { automationPolicy, MAX_SESSION_SECONDS } from "./template.ts";
 
 export const TRUST_FILE = "automation-trust-policy.json";
 export const PERMISSIONS_FILE = "automation-permissions-policy.json";
 export const SCRIPT_FILE = "bootstrap.sh";
 
-export function renderCliScript(inventory: Inventory, target: BootstrapTarget): string {
+export function renderCliScript(target: BootstrapTarget): string {
   const tags = JSON.stringify([{ Key: "payerfleet:stack", Value: target.stack }]);
   return `#!/usr/bin/env bash
 # payerfleet bootstrap: the AWS CLI equivalent of automation-role.cfn.yaml, creating or updating
@@ -27,8 +26,9 @@ cd "$(dirname "$0")"
 
 target=${shellQuote(visible(target.title))}
 expected_account=${shellQuote(target.accountId)}
-role=${shellQuote(inventory.distributor.automation.roleName)}
-description=${shellQuote(roleDescription(target))}
+role=${shellQuote(target.role.name)}
+policy=${shellQuote(automationPolicy(target).name)}
+description=${shellQuote(target.role.description)}
 tags=${shellQuote(tags)}
 
 account="$(aws sts get-caller-identity --query Account --output text)"
@@ -47,7 +47,7 @@ else
     --description "$description" \\
     --tags "$tags"
 fi
-aws iam put-role-policy --role-name "$role" --policy-name "$role" --policy-document file://${PERMISSIONS_FILE}
+aws iam put-role-policy --role-name "$role" --policy-name "$policy" --policy-document file://${PERMISSIONS_FILE}
 aws iam get-role --role-name "$role" --query Role.Arn --output text
 `;
 }

@@ -7,9 +7,8 @@
 import type { Inventory } from "../inventory/schema.ts";
 import { renderCeremony, CEREMONY_FILE } from "./ceremony.ts";
 import { PERMISSIONS_FILE, renderCliScript, SCRIPT_FILE, TRUST_FILE } from "./aws-cli-script.ts";
-import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
 import type { BootstrapTarget } from "./target.ts";
-import { renderTemplate, TEMPLATE_FILE } from "./template.ts";
+import { automationPolicy, renderTemplate, TEMPLATE_FILE } from "./template.ts";
 
 export interface BootstrapFile {
   readonly name: string;
@@ -22,10 +21,10 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function bootstrapFiles(inventory: Inventory, target: BootstrapTarget): BootstrapFile[] {
   const files = [
-    { name: TEMPLATE_FILE, content: renderTemplate(inventory, target), executable: false },
-    { name: TRUST_FILE, content: json(automationTrustPolicy(inventory.distributor)), executable: false },
-    { name: PERMISSIONS_FILE, content: json(target.permissions), executable: false },
-    { name: SCRIPT_FILE, content: renderCliScript(inventory, target), executable: true },
+    { name: TEMPLATE_FILE, content: renderTemplate(target), executable: false },
+    { name: TRUST_FILE, content: json(target.role.trustPolicy), executable: false },
+    { name: PERMISSIONS_FILE, content: json(automationPolicy(target).document), executable: false },
+    { name: SCRIPT_FILE, content: renderCliScript(target), executable: true },
   ];
   if (target.partner !== undefined) files.push({ name: CEREMONY_FILE, content: renderCeremony(inventory, target.partner), executable: false });
   return files;

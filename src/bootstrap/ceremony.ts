@@ -11,7 +11,7 @@ import { TEMPLATE_FILE } from "./template.ts";
 
 export const CEREMONY_FILE = "custody-ceremony.md";
 /** AWS allows up to 8 MFA devices on a root user. */
-export const MAX_ROOT_MFA_DEVICES = 8;
+const MAX_ROOT_MFA_DEVICES = 8;
 
 export function renderCeremony(inventory: Inventory, partner: Partner): string {
   // Every value from the inventory goes through the escaping of the place it stands in.

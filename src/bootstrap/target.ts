@@ -2,10 +2,9 @@
  * Where `bootstrap` creates the automation role: a partner's payer, or the distributor's hub
  * account, which the `hub` stack reaches through the same role name and the same trust.
  */
-import type { PolicyDocument } from "../domain/iam/policy-document.ts";
+import type { RoleDescription } from "../domain/iam/roles.ts";
 import { HUB_STACK, type Inventory, type Partner } from "../inventory/schema.ts";
-import { hubAutomationPermissionsPolicy } from "../domain/iam/hub-automation-role.ts";
-import { automationPermissionsPolicy } from "../domain/iam/automation-role.ts";
+import { automationRoleOf } from "../inventory/stack-inputs.ts";
 
 export interface BootstrapTarget {
   /** The stack the role serves: a partner id, or `hub`. */
@@ -17,7 +16,8 @@ export interface BootstrapTarget {
   readonly accountId: string;
   /** `payer 100000000001`, or `hub account 210987654321`. */
   readonly account: string;
-  readonly permissions: PolicyDocument;
+  /** The automation role: its trust and its one inline policy. */
+  readonly role: RoleDescription;
   /** What the permissions cover, for the template's header. */
   readonly scope: readonly string[];
   /** The partner whose root custody the ceremony splits; absent for the hub. */
@@ -26,8 +26,10 @@ export interface BootstrapTarget {
 
 /** The target of a stack name, or `undefined` when it is neither `hub` nor a partner id. */
 export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapTarget | undefined {
-  const distributor = inventory.distributor;
+  const role = automationRoleOf(inventory, stack);
+  if (role === undefined) return undefined;
   if (stack === HUB_STACK) {
+    const distributor = inventory.distributor;
     const id = distributor.hub.accountId;
     return {
       stack,
@@ -35,15 +37,14 @@ export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapT
       title: "the root-activity hub",
       accountId: id,
       account: `hub account ${id}`,
-      permissions: hubAutomationPermissionsPolicy(distributor),
+      role,
       scope: [
         "Permissions: the hub's payerfleet-* event buses and rules, bus policies (EventBridge cannot scope",
         "PutPermission to one bus), payerfleet-* alert topics and subscriptions, and the forward role.",
       ],
     };
   }
-  const partner = inventory.partners.find((p) => p.id === stack);
-  if (partner === undefined) return undefined;
+  const partner = inventory.partners.find((p) => p.id === stack)!;
   const id = partner.payer.accountId;
   return {
     stack,
@@ -51,7 +52,7 @@ export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapT
     title: `partner ${partner.id} (${partner.name})`,
     accountId: id,
     account: `payer ${id}`,
-    permissions: automationPermissionsPolicy(distributor, id),
+    role,
     scope: [
       "Permissions: payerfleet's own payerfleet-* resources, the organization's OUs and accounts, the",
       "payer's alternate contacts; no account closure or removal, no primary-contact writes.",

@@ -5,24 +5,27 @@
  * that any YAML parser, and not only CloudFormation's, reads it back exactly.
  */
 import { Document, isScalar, visit } from "yaml";
-import type { Inventory } from "../inventory/schema.ts";
+import type { RolePolicy } from "../domain/iam/roles.ts";
 import { visible } from "../text/characters.ts";
-import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
 import type { BootstrapTarget } from "./target.ts";
 
 export const TEMPLATE_FILE = "automation-role.cfn.yaml";
 /** The stack that holds the role. */
-export const BOOTSTRAP_STACK = "payerfleet-bootstrap";
+const BOOTSTRAP_STACK = "payerfleet-bootstrap";
 /** One hour, as the driver and audit assume it; long operations re-assume. */
 export const MAX_SESSION_SECONDS = 3600;
 
-export function roleDescription(target: BootstrapTarget): string {
-  return `payerfleet automation for ${target.name}: assumed only by the distributor's automation principals`;
+/** The automation role's one inline policy. */
+export function automationPolicy(target: BootstrapTarget): RolePolicy {
+  const [policy] = target.role.policies;
+  if (target.role.policies.length !== 1 || policy!.arn !== undefined) throw new Error(`the automation role ${target.role.name} has one inline policy`);
+  return policy!;
 }
 
 /** The template as data; `renderTemplate` writes it out. */
-export function automationRoleTemplate(inventory: Inventory, target: BootstrapTarget) {
-  const roleName = inventory.distributor.automation.roleName;
+export function automationRoleTemplate(target: BootstrapTarget) {
+  const { role } = target;
+  const policy = automationPolicy(target);
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `payerfleet automation role for ${target.name} (${target.account})`,
@@ -33,11 +36,11 @@ export function automationRoleTemplate(inventory: Inventory, target: BootstrapTa
         DeletionPolicy: "Retain",
         UpdateReplacePolicy: "Retain",
         Properties: {
-          RoleName: roleName,
-          Description: roleDescription(target),
+          RoleName: role.name,
+          Description: role.description,
           MaxSessionDuration: MAX_SESSION_SECONDS,
-          AssumeRolePolicyDocument: automationTrustPolicy(inventory.distributor),
-          Policies: [{ PolicyName: roleName, PolicyDocument: target.permissions }],
+          AssumeRolePolicyDocument: role.trustPolicy,
+          Policies: [{ PolicyName: policy.name, PolicyDocument: policy.document }],
           Tags: [{ Key: "payerfleet:stack", Value: target.stack }],
         },
       },
@@ -53,7 +56,7 @@ export function automationRoleTemplate(inventory: Inventory, target: BootstrapTa
  * line of it as a comment, and its values are shown with control characters escaped: a name
  * from the inventory can neither end the comment nor add a key.
  */
-export function renderTemplate(inventory: Inventory, target: BootstrapTarget): string {
+export function renderTemplate(target: BootstrapTarget): string {
   const header = [
     ` payerfleet bootstrap for ${target.title}: the automation role in ${target.account}.`,
     ` Deploy it in account ${target.accountId} as an IAM administrator (not as root), in any region (IAM is global):`,
@@ -62,7 +65,7 @@ export function renderTemplate(inventory: Inventory, target: BootstrapTarget): s
     " Trust: only distributor.automation.principals of the inventory, pinned by aws:PrincipalArn.",
     ...target.scope.map((line) => ` ${line}`),
   ];
-  const doc = new Document(automationRoleTemplate(inventory, target));
+  const doc = new Document(automationRoleTemplate(target));
   doc.commentBefore = header.map((line) => visible(line)).join("\n");
   // YAML 1.1 parsers, CloudFormation's among them, read an unquoted 2012-10-17 as a date.
   visit(doc, {

@@ -12,7 +12,7 @@ import type { Inventory } from "../inventory/schema.ts";
 import type { CommandIo } from "./io.ts";
 
 /** The inventory every command reads when none is named. */
-export const DEFAULT_INVENTORY = "inventory.yaml";
+const DEFAULT_INVENTORY = "inventory.yaml";
 
 export interface InventoryArgs {
   inventory: string;

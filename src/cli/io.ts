@@ -11,6 +11,14 @@ export interface CommandIo {
   readonly cwd: string;
 }
 
+/** What a command module gets: its IO, and where its handler leaves the exit code. */
+export interface CommandContext {
+  readonly io: CommandIo;
+  /** The command line as given, for what yargs does not keep (the text of a switch's value). */
+  readonly args: readonly string[];
+  exitCode: number;
+}
+
 export function processIo(): CommandIo {
   return {
     stdout: (text) => void process.stdout.write(text),

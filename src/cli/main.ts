@@ -13,21 +13,16 @@ import { exists } from "../io/files.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { auditCommand } from "./audit/command.ts";
 import { bootstrapCommand } from "./bootstrap/command.ts";
-import { EXIT, exitCodeOf } from "./bad-input.ts";
+import { EXIT } from "../io/exit-codes.ts";
+import { reportingBadInput } from "./bad-input.ts";
 import { fleetCommand } from "./fleet/command.ts";
 import { defaultInventory } from "./inventory-option.ts";
-import { processIo, type CommandIo } from "./io.ts";
+import { processIo, type CommandContext, type CommandIo } from "./io.ts";
 import { planCommand } from "./plan/command.ts";
 import { policiesCommand } from "./policies/command.ts";
 import { validateCommand } from "./validate/command.ts";
 
-/** What a command module gets: its IO, and where its handler leaves the exit code. */
-export interface CommandContext {
-  readonly io: CommandIo;
-  exitCode: number;
-}
-
-export type CommandFactory = (ctx: CommandContext) => CommandModule<object, never>;
+type CommandFactory = (ctx: CommandContext) => CommandModule<object, never>;
 
 const COMMANDS: readonly CommandFactory[] = [
   validateCommand,
@@ -43,7 +38,7 @@ const COMMANDS: readonly CommandFactory[] = [
 
 /** Runs the command line `args`; resolves to the exit code. */
 export async function main(args: readonly string[], io: CommandIo = processIo()): Promise<number> {
-  const ctx: CommandContext = { io, exitCode: EXIT.ok };
+  const ctx: CommandContext = { io, args, exitCode: EXIT.ok };
   const commands = COMMANDS.map((factory) => factory(ctx));
   const names = commands.map((c) => String(c.command).split(" ")[0]!);
   const command = args.find((a) => names.includes(a)) ?? "";
@@ -69,7 +64,7 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
       throw new UsageError([suggestion && given !== undefined ? `unknown command ${given}: did you mean ${suggestion[1]}?` : text]);
     });
   for (const module of commands) parser = parser.command(module);
-  const code = await exitCodeOf(io, command, async () => {
+  const code = await reportingBadInput(io, command, async () => {
     await parser.parseAsync();
     return ctx.exitCode;
   });

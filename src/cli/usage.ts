@@ -3,6 +3,7 @@
  * collected, so that one run reports them all, and thrown as one {@link UsageError}.
  */
 import { InputError, UsageError } from "../io/errors.ts";
+import { outputClashes } from "../io/outputs.ts";
 import { visible } from "../text/characters.ts";
 
 /**
@@ -54,6 +55,29 @@ export class OptionProblems {
     return text;
   }
 
+  /** A value the command cannot do without, given once; `why` says what it is for. */
+  required(flag: string, raw: unknown, what: string, why: string): string {
+    if (raw === undefined) this.add(`--${flag} is required: ${why}`);
+    return this.single(flag, raw, what) ?? "";
+  }
+
+  /** `--inventory FILE`, given at most once. */
+  inventory(argv: Record<string, unknown>): string {
+    return this.single("inventory", argv["inventory"], "one inventory file") ?? "";
+  }
+
+  /**
+   * `--json FILE` and `--markdown FILE` of a command that writes reports: each once, neither
+   * the inventory nor the other's file.
+   */
+  reports(argv: Record<string, unknown>, inventory: string, cwd: string): { json?: string; markdown?: string } {
+    const json = this.single("json", argv["json"], "one file");
+    const markdown = this.single("markdown", argv["markdown"], "one file");
+    const outputs = [...(json === undefined ? [] : [{ flag: "json", path: json }]), ...(markdown === undefined ? [] : [{ flag: "markdown", path: markdown }])];
+    for (const clash of outputClashes(outputs, inventory, cwd)) this.add(clash);
+    return { ...(json === undefined ? {} : { json }), ...(markdown === undefined ? {} : { markdown }) };
+  }
+
   /** What `parse` returns, or undefined after recording the problems of the InputError it threw. */
   attempt<T>(parse: () => T): T | undefined {
     try {
@@ -82,7 +106,7 @@ export function shown(raw: unknown): string {
  * before the command's checks run, and would report them apart from every other problem.
  * yargs adds a camelCase twin of every dashed option; only the spelling given is reported.
  */
-export function unknownOptions(argv: Record<string, unknown>, known: { key: Record<string, boolean>; alias: Record<string, string[]> }): string[] {
+function unknownOptions(argv: Record<string, unknown>, known: { key: Record<string, boolean>; alias: Record<string, string[]> }): string[] {
   const names = new Set<string>(["_", "$0", "help", "h", "version"]);
   const addName = (name: string) => {
     names.add(name);
@@ -98,9 +122,24 @@ export function unknownOptions(argv: Record<string, unknown>, known: { key: Reco
 }
 
 /** What yargs knows of a command's options, as it hands it to `.check()`. */
-export interface KnownOptions {
+interface KnownOptions {
   readonly key: Record<string, boolean>;
   readonly alias: Record<string, string[]>;
+  readonly boolean: readonly string[];
+}
+
+/**
+ * Switches given a value yargs would read as false whatever it is (`--json=maybe`,
+ * `--preview-only=yes`): only `true` and `false` mean something, and a switch read the wrong
+ * way round runs a different command (a refresh that writes state, a drift check that passes).
+ */
+function switchValues(args: readonly string[], known: KnownOptions): string[] {
+  const switches = new Set(known.boolean.flatMap((name) => [name, ...(known.alias[name] ?? [])]));
+  return args.flatMap((arg) => {
+    const m = /^--?([^=]+)=(.*)$/s.exec(arg);
+    if (m === null || !switches.has(m[1]!) || m[2] === "true" || m[2] === "false") return [];
+    return [`--${m[1]} is a switch: give it alone (or =true, =false), not ${shown(arg)}`];
+  });
 }
 
 /** Reads a command's parsed arguments into its typed options, recording every problem. */
@@ -110,10 +149,11 @@ export type ParseOptions<T> = (argv: Record<string, unknown>, problems: OptionPr
  * The `.check()` of a command: unknown options and every problem with a value or a relation
  * between options, thrown together as one {@link UsageError} before the handler runs.
  */
-export function checkOptions<T>(parse: ParseOptions<T>): (argv: Record<string, unknown>, options: unknown) => true {
+export function checkOptions<T>(parse: ParseOptions<T>, args: readonly string[]): (argv: Record<string, unknown>, options: unknown) => true {
   return (argv, options) => {
     const problems = new OptionProblems();
     for (const unknown of unknownOptions(argv, options as KnownOptions)) problems.add(unknown);
+    for (const bad of switchValues(args, options as KnownOptions)) problems.add(bad);
     parse(argv, problems);
     problems.throwIfAny();
     return true;

@@ -16,14 +16,13 @@ export const PARTNER_BOUNDARY_POLICY = "payerfleet-partner-boundary";
 export const ROOT_ACTIVITY_RULE = "payerfleet-root-activity";
 /** Role EventBridge assumes in a payer to deliver root events to the hub bus. */
 export const ROOT_ACTIVITY_DELIVERY_ROLE = "payerfleet-root-activity-delivery";
-/** The delivery role's inline policy. */
-export const ROOT_ACTIVITY_DELIVERY_POLICY = "put-events-on-hub-buses";
 export const ORGANIZATION_TRAIL = "payerfleet-organization-trail";
 /** The hub's event bus, one per region, of this name. */
 export const HUB_EVENT_BUS = "payerfleet-root-activity";
 
-export function roleArn(accountId: string, roleName: string): string {
-  return `arn:aws:iam::${accountId}:role/${roleName}`;
+/** A role's ARN; its path, `/` unless given, is part of it. */
+export function roleArn(accountId: string, roleName: string, path = "/"): string {
+  return `arn:aws:iam::${accountId}:role${path}${roleName}`;
 }
 
 export function policyArn(accountId: string, policyName: string): string {

@@ -4,6 +4,8 @@
  */
 import { HUB_FORWARD_ROLE } from "../domain/monitoring/hub-layout.ts";
 import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE } from "../domain/names.ts";
+import { onDomains } from "../domain/custody/contacts.ts";
+import { declaredOus } from "../domain/organization.ts";
 import { AWS_REGIONS } from "../domain/regions.ts";
 import { closest } from "./schema-issues.ts";
 import { HUB_STACK, type Inventory } from "./schema.ts";
@@ -40,14 +42,6 @@ export type Rejected = (holder: object, key: string) => boolean;
 const error = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "error", rule, path, message });
 const warning = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "warning", rule, path, message });
 
-/**
- * An address is on a domain when it is that domain or a subdomain of it. `endsWith` on the
- * whole address, not a sliced domain: this runs once per account in fleets of 100,000+.
- */
-function onDomains(email: string, domains: readonly (string | undefined)[]): boolean {
-  const address = email.toLowerCase();
-  return domains.some((d) => d !== undefined && (address.endsWith(`@${d}`) || address.endsWith(`.${d}`)));
-}
 
 /**
  * Reports every later use of a key that was already used, naming the first use. Fleets hold
@@ -120,7 +114,7 @@ const uniqueEmails: Rule = (fleet, report) => {
 };
 
 const payerEmailOnDistributorDomain: Rule = (fleet, report) => {
-  const domains = fleet.distributor?.emailDomains;
+  const domains = fleet.distributor?.emailDomains?.filter((d) => d !== undefined);
   if (domains === undefined) return;
   partnersOf(fleet).forEach((p, i) => {
     const root = p.payer?.rootEmail;
@@ -137,7 +131,7 @@ const payerEmailOnDistributorDomain: Rule = (fleet, report) => {
 };
 
 const linkedEmailOffDistributorDomain: Rule = (fleet, report) => {
-  const domains = fleet.distributor?.emailDomains;
+  const domains = fleet.distributor?.emailDomains?.filter((d) => d !== undefined);
   if (domains === undefined) return;
   partnersOf(fleet).forEach((p, i) =>
     p.linkedAccounts?.forEach((a, j) => {
@@ -198,16 +192,6 @@ const knownRegions: Rule = (fleet, report) => {
     seen.add(region);
   });
 };
-
-/** `A/B/C` declares `A`, `A/B` and `A/B/C`. */
-export function declaredOus(paths: readonly string[]): Set<string> {
-  const all = new Set<string>();
-  for (const path of paths) {
-    const parts = path.split("/");
-    for (let n = 1; n <= parts.length; n++) all.add(parts.slice(0, n).join("/"));
-  }
-  return all;
-}
 
 const organizationalUnits: Rule = (fleet, report) => {
   partnersOf(fleet).forEach((p, i) => {

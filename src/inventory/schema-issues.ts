@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Locator } from "./locate.ts";
 import type { PathKey, Problem } from "./problems.ts";
 import { excerpt } from "../text/characters.ts";
+import { plural } from "../text/plural.ts";
 
 type Issue = z.core.$ZodIssue;
 
@@ -50,7 +51,7 @@ function describe(issue: Issue, value: unknown, written: string | undefined): st
         ? `must be ${JSON.stringify(issue.values[0])}`
         : `must be one of: ${issue.values.map(String).join(", ")}`;
     case "too_small":
-      if (issue.origin === "array") return `must list at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "array") return `must list at least ${plural(Number(issue.minimum), "item")}`;
       if (issue.origin === "string") return issue.minimum === 1 ? "must not be empty" : `must be at least ${issue.minimum} characters`;
       return `must be at least ${issue.minimum}`;
     case "too_big":
@@ -85,7 +86,7 @@ function valueAt(data: unknown, path: readonly PathKey[]): unknown {
 }
 
 /** The keys the schema allows for the object at `path`. */
-export function objectKeysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
+function objectKeysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
   let node: z.ZodType | undefined = unwrap(schema);
   for (const key of path) {
     if (node instanceof z.ZodObject) node = unwrap(node.shape[String(key)] as z.ZodType | undefined);

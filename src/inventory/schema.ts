@@ -23,7 +23,7 @@ const ACCOUNT_NAME = /^[\u0020-\u007E]{1,50}$/;
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const OU_ID = /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
-export const AccountId = z
+const AccountId = z
   .string()
   .regex(ACCOUNT_ID, "must be an AWS account id: exactly 12 digits, quoted")
   .describe("AWS account id: exactly 12 digits, written as a quoted string");
@@ -47,7 +47,7 @@ const Phone = z
   .regex(PHONE, "must be a phone number in international format, starting with + and the country code")
   .describe("Phone number in international format, e.g. +44 20 7946 0000");
 
-export const Holder = z.enum(["customer", "distributor"]);
+const Holder = z.enum(["customer", "distributor"]);
 
 export const AlternateContact = z
   .strictObject({
@@ -64,6 +64,13 @@ export const AlternateContact = z
   })
   .describe("An alternate contact of the payer account (aws.account.AlternativeContact)");
 
+/** The alternate contact types the Account API has, in the order payerfleet lists them. */
+const AlternateContacts = z.strictObject({
+  billing: AlternateContact.optional(),
+  operations: AlternateContact.optional(),
+  security: AlternateContact.optional(),
+});
+
 export const PrimaryContact = z
   .strictObject({
     fullName: z.string().min(1).max(50).optional().describe("Full name as registered with AWS"),
@@ -72,14 +79,14 @@ export const PrimaryContact = z
   })
   .describe("The payer's primary contact as the customer registered it: compared with AWS, never written");
 
-export const Custody = z
+const Custody = z
   .strictObject({
     mfaHolder: Holder.describe("Who holds the root user's MFA device(s): must be the customer"),
     primaryPhoneHolder: Holder.describe("Who owns the primary contact phone that resets the MFA: must be the customer"),
   })
   .describe("Split custody of the payer's root user: the distributor holds e-mail and password");
 
-export const Payer = z
+const Payer = z
   .strictObject({
     accountId: AccountId.describe("The payer (management) account id"),
     organizationId: z
@@ -90,13 +97,7 @@ export const Payer = z
     rootEmail: Email.describe("The root user's e-mail: on one of the distributor's e-mail domains"),
     custody: Custody,
     primaryContact: PrimaryContact.optional(),
-    alternateContacts: z
-      .strictObject({
-        billing: AlternateContact.optional(),
-        operations: AlternateContact.optional(),
-        security: AlternateContact.optional(),
-      })
-      .optional()
+    alternateContacts: AlternateContacts.optional()
       .describe("Alternate contacts to set on the payer; absent types are left as they are"),
   })
   .describe("The distributor-owned payer (management) account of the partner's organization");
@@ -116,7 +117,7 @@ export const LinkedAccount = z
   })
   .describe("A customer-owned linked (member) account under the End Customer Account Model");
 
-export const Features = z
+const Features = z
   .strictObject({
     rootActivityMonitor: z.boolean().default(true).describe("Root-activity rules in the payer, reporting to the hub. Default: true"),
     organizationTrail: z.boolean().default(true).describe("A multi-region organization trail in the payer. Default: true"),
@@ -154,14 +155,14 @@ export const Partner = z
   })
   .describe("One partner organization: one Pulumi stack");
 
-export const AlertSubscription = z
+const AlertSubscription = z
   .strictObject({
     protocol: z.enum(["email", "https", "sqs", "lambda"]).describe("SNS subscription protocol"),
     endpoint: z.string().min(1).describe("E-mail address, HTTPS URL, or queue/function ARN"),
   })
   .describe("An SNS subscription for root-activity alerts");
 
-export const Guardrails = z
+const Guardrails = z
   .strictObject({
     buckets: z
       .array(z.string().regex(BUCKET_PATTERN, "must be an S3 bucket name, optionally with * wildcards"))
@@ -233,13 +234,12 @@ export const Inventory = z
 export type Inventory = z.infer<typeof Inventory>;
 export type Distributor = z.infer<typeof Distributor>;
 export type Partner = z.infer<typeof Partner>;
-export type Payer = z.infer<typeof Payer>;
 export type LinkedAccount = z.infer<typeof LinkedAccount>;
 export type AlternateContact = z.infer<typeof AlternateContact>;
 export type PrimaryContact = z.infer<typeof PrimaryContact>;
 export type Holder = z.infer<typeof Holder>;
-export type Guardrails = z.infer<typeof Guardrails>;
-export type ContactType = "billing" | "operations" | "security";
+export type ContactType = keyof z.infer<typeof AlternateContacts>;
+export const CONTACT_TYPES: readonly ContactType[] = AlternateContacts.keyof().options;
 
 /** The reserved stack name of the distributor's root-activity hub. */
 export const HUB_STACK = "hub";

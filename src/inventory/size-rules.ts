@@ -4,13 +4,15 @@
  * The documents are built by the same pure functions the components deploy.
  */
 import { automationTrustPolicy } from "../domain/iam/automation-role.ts";
-import { billingAdminPermissions } from "../domain/iam/billing-admin.ts";
+import { billingAdminPermissions, billingAdminTrust } from "../domain/iam/billing-admin.ts";
 import { EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson } from "../domain/monitoring/hub-bus-policy.ts";
-import { assumeRoleTrust, type PolicyDocument } from "../domain/iam/policy-document.ts";
-import { MANAGED_POLICY_SIZE_QUOTA, fenceContext, managedPolicySize, partnerBoundary } from "../domain/iam/partner-boundary.ts";
+import { partnerBoundary } from "../domain/iam/partner-boundary.ts";
+import { partnerAdminTrust } from "../domain/iam/payer-roles.ts";
+import { MANAGED_POLICY_SIZE_QUOTA, managedPolicySize, type PolicyDocument } from "../domain/iam/policy-document.ts";
 import { AWS_REGIONS, monitoredRegions } from "../domain/regions.ts";
 import type { Inventory } from "./schema.ts";
 import type { Report } from "./rules.ts";
+import { fenceContext } from "./stack-inputs.ts";
 
 /** Every partner-admin boundary must fit IAM's managed policy quota: guardrails make it grow. */
 export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
@@ -39,7 +41,7 @@ export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
  * IAM counts it, without whitespace. Adjustable up to 4,096 through Service Quotas; the default
  * is what every payer has.
  */
-export const TRUST_POLICY_SIZE_QUOTA = 2048;
+const TRUST_POLICY_SIZE_QUOTA = 2048;
 
 /**
  * Every role's trust policy must fit IAM's quota: each principal listed adds to it, and IAM
@@ -57,16 +59,16 @@ export function trustPoliciesFitQuota(inventory: Inventory, report: Report): voi
     });
   };
   const { distributor } = inventory;
-  check(automationTrustPolicy(distributor), ["distributor", "automation", "principals"], "automation", `${distributor.automation.principals.length} principals`);
-  check(assumeRoleTrust(distributor.billingAdmins), ["distributor", "billingAdmins"], "billing-admin", `${distributor.billingAdmins.length} billing admins`);
+  check(automationTrustPolicy(distributor.automation), ["distributor", "automation", "principals"], "automation", `${distributor.automation.principals.length} principals`);
+  check(billingAdminTrust(distributor.billingAdmins), ["distributor", "billingAdmins"], "billing-admin", `${distributor.billingAdmins.length} billing admins`);
   inventory.partners.forEach((partner, i) => {
-    if (partner.partnerAdmins.length > 0) check(assumeRoleTrust(partner.partnerAdmins), ["partners", i, "partnerAdmins"], "partner-admin", `${partner.partnerAdmins.length} partner admins`);
+    if (partner.partnerAdmins.length > 0) check(partnerAdminTrust(partner.partnerAdmins), ["partners", i, "partnerAdmins"], "partner-admin", `${partner.partnerAdmins.length} partner admins`);
   });
 }
 
 /** The billing-admin role's managed policy grows with the distributor-only buckets it may read. */
 export function billingAdminPolicyFitsQuota(inventory: Inventory, report: Report): void {
-  const size = managedPolicySize(billingAdminPermissions(inventory.distributor));
+  const size = managedPolicySize(billingAdminPermissions(inventory.distributor.guardrails.buckets));
   if (size <= MANAGED_POLICY_SIZE_QUOTA) return;
   report({
     severity: "error",

@@ -14,7 +14,7 @@ export interface StackTarget {
 }
 
 /** Every stack of the inventory, hub first. */
-export function allStacks(inventory: Inventory): StackTarget[] {
+function allStacks(inventory: Inventory): StackTarget[] {
   return [{ stack: HUB_STACK, partner: null }, ...inventory.partners.map((p) => ({ stack: p.id, partner: p.id }))];
 }
 

@@ -11,7 +11,7 @@ import { sortProblems } from "./problems.ts";
  * An inventory nests six levels at most; past this the file is not an inventory, and a
  * recursive parser would run out of stack on it.
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 function yamlProblem(file: string, line: number, column: number, message: string): Problem {
   return { severity: "error", rule: "yaml", file, line, column, path: "", message: `YAML: ${message}` };
@@ -141,7 +141,7 @@ function unclosed(text: string): Unclosed[] {
  * indentation levels outside quotes and comments; undefined when it never does. A linear scan,
  * no recursion: it must work on exactly the files that break recursive parsers.
  */
-export function tooDeep(text: string): number | undefined {
+function tooDeep(text: string): number | undefined {
   let flow = 0;
   const indents: number[] = [];
   let lineStart = true;

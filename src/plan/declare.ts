@@ -5,6 +5,7 @@
  * cloud: the mocks echo inputs back as outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { maskSecrets } from "../text/secrets.ts";
 import { mockState, providerScope, type ProviderScope } from "./mock-state.ts";
 
 export interface DeclaredResource {
@@ -20,14 +21,10 @@ export interface DeclaredResource {
   readonly ignoreChanges: string[];
   /** URN::id reference of the explicit provider, when one is given. */
   readonly provider?: string;
-  /** Inputs as resolved by the SDK; secrets appear as {@link SECRET_MASK}. */
+  /** Inputs as resolved by the SDK; secrets masked (text/secrets.ts). */
   readonly inputs: Record<string, unknown>;
 }
 
-export const SECRET_MASK = "[secret]";
-/** How the SDK marks a secret value on the wire. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Answers data-source calls (e.g. aws:account/getPrimaryContact) under the mocks. */
 export type CallMock = (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
@@ -55,16 +52,6 @@ interface RegisterResourceRequest {
   getIgnorechangesList(): string[];
   getProvider(): string;
   getObject(): unknown;
-}
-
-function mask(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(mask);
-  if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    if (record[SECRET_SIG_KEY] === SECRET_SIG) return SECRET_MASK;
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mask(v)]));
-  }
-  return value;
 }
 
 /** The URN the mock monitor gives a resource, so that parents can be named by URN. */
@@ -121,7 +108,7 @@ export async function declare(program: () => Promise<Record<string, unknown>> | 
       ...(importId === "" ? {} : { importId }),
       ignoreChanges: req.getIgnorechangesList(),
       ...(provider === "" ? {} : { provider }),
-      inputs: mask(pulumi.runtime.deserializeProperties(req.getObject() as Parameters<typeof pulumi.runtime.deserializeProperties>[0])) as Record<string, unknown>,
+      inputs: maskSecrets(pulumi.runtime.deserializeProperties(req.getObject() as Parameters<typeof pulumi.runtime.deserializeProperties>[0])) as Record<string, unknown>,
     });
     return register(req, callback);
   };

@@ -28,13 +28,8 @@ export interface StackPlan {
   readonly warnings: string[];
 }
 
-/** Every stack of the inventory, hub first. */
-export function allStacks(inventory: Inventory): string[] {
-  return [HUB_STACK, ...inventory.partners.map((p) => p.id)];
-}
-
 /** The inventory's warnings that concern one stack: a partner's own, or the distributor's for the hub. */
-export function stackWarnings(inventory: Inventory, stack: string, problems: readonly Problem[]): string[] {
+function inventoryWarningsOf(inventory: Inventory, stack: string, problems: readonly Problem[]): string[] {
   const index = inventory.partners.findIndex((p) => p.id === stack);
   const prefix = stack === HUB_STACK ? "distributor" : `partners[${index}]`;
   return problems
@@ -65,7 +60,7 @@ export async function plan(loaded: LoadResult & { inventory: Inventory }, stacks
     plans.push({
       id: stack,
       resources: planned(declared.resources),
-      warnings: [...stackWarnings(loaded.inventory, stack, loaded.problems), ...fromProgram],
+      warnings: [...inventoryWarningsOf(loaded.inventory, stack, loaded.problems), ...fromProgram],
     });
   }
   return plans;

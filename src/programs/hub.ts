@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { PROVIDER_REGION } from "../domain/regions.ts";
 import type { Inventory } from "../inventory/schema.ts";
+import type { StackProgram } from "./stack-context.ts";
 import { EVENT_BUS_POLICY_SIZE_LIMIT } from "../domain/monitoring/hub-bus-policy.ts";
 import { roleArn, sessionName } from "../domain/names.ts";
 import { RootActivityHub } from "../components/hub/root-activity-hub.ts";
@@ -11,7 +12,7 @@ import { RootActivityHub } from "../components/hub/root-activity-hub.ts";
  * other; regional resources name their region. The hub admits the payers of partners whose
  * root-activity monitor is on.
  */
-export function hubProgram(inventory: Inventory): () => Promise<Record<string, unknown>> {
+export function hubProgram(inventory: Inventory): StackProgram {
   return async () => {
     const { hub, automation, regions } = inventory.distributor;
     const automationRole = roleArn(hub.accountId, automation.roleName);

@@ -4,7 +4,7 @@ import { PROVIDER_REGION } from "../domain/regions.ts";
 import type { Inventory, Partner } from "../inventory/schema.ts";
 import { roleArn, sessionName } from "../domain/names.ts";
 import { PartnerPayer } from "../components/payer/partner-payer.ts";
-import type { StackContext } from "./stack-program.ts";
+import type { StackContext, StackProgram } from "./stack-context.ts";
 
 /**
  * The stack's one provider, assuming payerfleet's automation role in the payer and refusing to
@@ -13,7 +13,7 @@ import type { StackContext } from "./stack-program.ts";
  * resources elsewhere name their region. Named after its region, as when a stack had one
  * provider per region: the resources of us-east-1 keep their provider.
  */
-export function payerProvider(inventory: Inventory, partner: Partner, opts?: pulumi.CustomResourceOptions): aws.Provider {
+function payerProvider(inventory: Inventory, partner: Partner, opts?: pulumi.CustomResourceOptions): aws.Provider {
   const payer = partner.payer.accountId;
   const role = roleArn(payer, inventory.distributor.automation.roleName);
   return new aws.Provider(
@@ -24,7 +24,7 @@ export function payerProvider(inventory: Inventory, partner: Partner, opts?: pul
 }
 
 /** The program of one partner's stack: its payer and linked accounts. */
-export function partnerProgram(inventory: Inventory, partner: Partner, context: StackContext = {}): () => Promise<Record<string, unknown>> {
+export function partnerProgram(inventory: Inventory, partner: Partner, context: StackContext = {}): StackProgram {
   return async () => {
     const provider = payerProvider(inventory, partner);
     const managed = context.managedIds?.() ?? new Set<string>();

@@ -6,18 +6,7 @@
 import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
 import { hubProgram } from "./hub.ts";
 import { partnerProgram } from "./partner.ts";
-
-export type StackProgram = () => Promise<Record<string, unknown>>;
-
-/** What the driver knows of a stack before its program runs. */
-export interface StackContext {
-  /**
-   * Ids of the resources already in the stack's state. An existing organization, OU or account
-   * is adopted with `import` until it is there, and not after: the engine refuses to replace a
-   * resource that still declares an import, even to say it is protected. Default: none.
-   */
-  readonly managedIds?: () => ReadonlySet<string>;
-}
+import type { StackContext, StackProgram } from "./stack-context.ts";
 
 /** The program of one stack; throws when the stack is neither `hub` nor a partner id. */
 export function programFor(inventory: Inventory, stack: string, context: StackContext = {}): StackProgram {

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { auditFleet, type Connect } from "../../src/audit/audit.ts";
 import { reasonOf } from "../../src/audit/errors.ts";
-import { renderMarkdown, renderTable } from "../../src/audit/render.ts";
+import { auditMarkdown, auditTable } from "../../src/audit/render.ts";
 import type { AuditReport } from "../../src/audit/report.ts";
 import { runAudit } from "../../src/cli/audit/run.ts";
-import { exitCodeOf } from "../../src/cli/bad-input.ts";
+import { reportingBadInput } from "../../src/cli/bad-input.ts";
 import { loadInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { payerfleet } from "../support/cli.ts";
@@ -106,7 +106,7 @@ describe("auditing a fleet", () => {
     };
 
     it("prints one line per partner and every check that did not pass", () => {
-      expect(renderTable(report)).to.equal(
+      expect(auditTable(report)).to.equal(
         [
           "PARTNER               PAYER         RESULT  PASS  FAIL  COULD-NOT-CHECK",
           "acme                  100000000001  pass    1     0     0",
@@ -121,7 +121,7 @@ describe("auditing a fleet", () => {
     });
 
     it("writes Markdown with a summary table and each partner's checks, folded when it passed", () => {
-      expect(renderMarkdown(report)).to.equal(
+      expect(auditMarkdown(report)).to.equal(
         [
           "# payerfleet audit",
           "",
@@ -184,7 +184,7 @@ describe("auditing a fleet", () => {
     it("2 for a partner the inventory does not know, or the hub, with nothing audited", async () => {
       const io = memoryIo();
       const connect: Connect = () => Promise.reject(new Error("must not be called"));
-      const code = await exitCodeOf(io, "audit", () => runAudit({ inventory: EXAMPLE, partners: ["contoso", "initech", "hub"], concurrency: 1, maxAttempts: 3 }, io, { connect }));
+      const code = await reportingBadInput(io, "audit", () => runAudit({ inventory: EXAMPLE, partners: ["contoso", "initech", "hub"], concurrency: 1, maxAttempts: 3 }, io, { connect }));
       expect([code, io.out(), io.err()]).to.deep.equal([
         2,
         "",

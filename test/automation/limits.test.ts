@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import { assumeRoleTrust } from "../../src/domain/iam/policy-document.ts";
-import { managedPolicySize } from "../../src/domain/iam/partner-boundary.ts";
+import { managedPolicySize } from "../../src/domain/iam/policy-document.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
 import { EngineSandbox, realEngineMissing } from "../support/real-engine.ts";

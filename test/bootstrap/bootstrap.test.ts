@@ -61,7 +61,7 @@ describe("bootstrap", () => {
   });
 
   it("renders a template that YAML 1.1 and 1.2 parsers read back exactly, with the role's trust and permissions documents", () => {
-    const text = renderTemplate(inventory, acme);
+    const text = renderTemplate(acme);
     const expected = {
       AWSTemplateFormatVersion: "2010-09-09",
       Description: `payerfleet automation role for partner acme (payer ${PAYER})`,
@@ -85,7 +85,7 @@ describe("bootstrap", () => {
     expect(parseYaml12(text)).to.deep.equal(expected);
     // js-yaml's default schema is YAML 1.1's, which turns unquoted dates into Date objects.
     expect(loadYaml11(text)).to.deep.equal(expected);
-    expect(automationRoleTemplate(inventory, acme)).to.deep.equal(expected);
+    expect(automationRoleTemplate(acme)).to.deep.equal(expected);
   });
 
   it("is valid CloudFormation to cfn-lint, for a payer and for the hub: no error, no warning (unknown IAM actions included)", async function () {
@@ -93,10 +93,10 @@ describe("bootstrap", () => {
     const good = join(dir, "good.cfn.yaml");
     const hub = join(dir, "hub.cfn.yaml");
     const broken = join(dir, "broken.cfn.yaml");
-    await writeFile(good, renderTemplate(inventory, acme));
-    await writeFile(hub, renderTemplate(inventory, bootstrapTarget(inventory, "hub")!));
+    await writeFile(good, renderTemplate(acme));
+    await writeFile(hub, renderTemplate(bootstrapTarget(inventory, "hub")!));
     // The same linter, in the same run, fails a broken copy: the clean result means something.
-    await writeFile(broken, renderTemplate(inventory, acme).replace("iam:GetAccountSummary", "iam:GetAccountSumary"));
+    await writeFile(broken, renderTemplate(acme).replace("iam:GetAccountSummary", "iam:GetAccountSumary"));
     const lint = await cfnLint([good, hub, broken]);
     expect(lint.code).to.not.equal(0);
     expect(lint.lines.filter((l) => !l.startsWith(`${broken}:`))).to.deep.equal([]);
@@ -104,7 +104,7 @@ describe("bootstrap", () => {
   });
 
   it("keeps the inline policy well under IAM's 10,240-character limit for a role's inline policies", () => {
-    const size = JSON.stringify(automationPermissionsPolicy(inventory.distributor, PAYER)).replace(/\s/g, "").length;
+    const size = JSON.stringify(automationPermissionsPolicy(inventory.distributor.automation.roleName, PAYER)).replace(/\s/g, "").length;
     expect(size).to.be.below(10_240 * 0.65);
   });
 
@@ -114,7 +114,7 @@ describe("bootstrap", () => {
       "principals: [arn:aws:iam::210987654321:role/payerfleet-ci]",
       "principals: [arn:aws:iam::210987654321:role/payerfleet-ci, arn:aws:iam::333333333333:role/ci/deployer, arn:aws:iam::210987654321:user/operator, arn:aws:iam::444444444444:root]",
     );
-    expect(automationTrustPolicy(inventoryOf(text).distributor)).to.deep.equal({
+    expect(automationTrustPolicy(inventoryOf(text).distributor.automation)).to.deep.equal({
       Version: "2012-10-17",
       Statement: [
         {
@@ -139,7 +139,7 @@ describe("bootstrap", () => {
 
   it("denies the role any change to itself whatever its name, and manages only payerfleet's own roles", () => {
     const text = edit(BASE_INVENTORY, "  automation:\n", "  automation:\n    roleName: fleet-automation\n");
-    const statements = automationPermissionsPolicy(inventoryOf(text).distributor, PAYER).Statement;
+    const statements = automationPermissionsPolicy(inventoryOf(text).distributor.automation.roleName, PAYER).Statement;
     expect(statements.find((s) => s.Sid === "DenyChangingItself")?.Resource).to.equal(`arn:aws:iam::${PAYER}:role/fleet-automation`);
     expect(statements.find((s) => s.Sid === "ManagePayerfleetRoles")?.Resource).to.deep.equal([
       `arn:aws:iam::${PAYER}:role/payerfleet-billing-admin`,
@@ -310,7 +310,7 @@ describe("bootstrap", () => {
       expect(run.stdout.trimEnd().split("\n")).to.deep.equal(names.map((n) => `wrote ${join(out, n)}`));
       expect((await readdir(out)).sort()).to.deep.equal([...names].sort());
       expect((await stat(join(out, "bootstrap.sh"))).mode & 0o777).to.equal(0o755);
-      expect(await readFile(join(out, "automation-role.cfn.yaml"), "utf8")).to.equal(renderTemplate(inventory, acme));
+      expect(await readFile(join(out, "automation-role.cfn.yaml"), "utf8")).to.equal(renderTemplate(acme));
     });
 
     it("prints every file under a ==> name <== line without --out", async () => {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderPartnerPolicies } from "../../src/cli/policies/render.ts";
+import { stackPolicies } from "../../src/cli/policies/run.ts";
 import { payerfleet } from "../support/cli.ts";
 import { exampleInventory, partnerOf } from "../support/example.ts";
 import { BASE_INVENTORY, edit } from "../support/fixtures.ts";
@@ -61,7 +61,7 @@ describe("payerfleet plan and policies", () => {
     const run = await payerfleet(["policies", "-i", "examples/inventory.yaml", "--partner", "fabrikam", "--json"]);
     expect(run.code, run.stderr).to.equal(0);
     const inventory = await exampleInventory();
-    expect(JSON.parse(run.stdout)).to.deep.equal(JSON.parse(JSON.stringify(renderPartnerPolicies(inventory, partnerOf(inventory, "fabrikam")))));
+    expect(JSON.parse(run.stdout)).to.deep.equal(JSON.parse(JSON.stringify(stackPolicies(inventory, partnerOf(inventory, "fabrikam").id))));
     const doc = JSON.parse(run.stdout);
     expect(doc.roles.map((r: { name: string }) => r.name)).to.deep.equal([
       "payerfleet-automation",

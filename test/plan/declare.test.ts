@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { declare, SECRET_MASK } from "../../src/plan/declare.ts";
+import { declare } from "../../src/plan/declare.ts";
+import { SECRET_MASK } from "../../src/text/secrets.ts";
 
 class Box extends pulumi.ComponentResource {
   constructor(name: string, opts?: pulumi.ComponentResourceOptions) {

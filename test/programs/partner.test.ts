@@ -4,7 +4,8 @@ import { programFor } from "../../src/programs/stack-program.ts";
 import { declare, type Declared, type DeclaredResource } from "../../src/plan/declare.ts";
 import { billingAdminPermissions, billingAdminTrust } from "../../src/domain/iam/billing-admin.ts";
 import { assumeRoleTrust } from "../../src/domain/iam/policy-document.ts";
-import { fenceContext, partnerBoundary } from "../../src/domain/iam/partner-boundary.ts";
+import { partnerBoundary } from "../../src/domain/iam/partner-boundary.ts";
+import { fenceContext } from "../../src/inventory/stack-inputs.ts";
 import { exampleInventory, partnerOf } from "../support/example.ts";
 
 /** Custom resources only (components carry no cloud state), as `type name` lines, sorted. */
@@ -166,10 +167,10 @@ describe("the partner program under mocks", () => {
       policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
     });
     const billing = one(declared, "fabrikam-distributor-access-billing-admin-role");
-    expect(JSON.parse(billing.inputs["assumeRolePolicy"] as string)).to.deep.equal(billingAdminTrust(inventory.distributor));
+    expect(JSON.parse(billing.inputs["assumeRolePolicy"] as string)).to.deep.equal(billingAdminTrust(inventory.distributor.billingAdmins));
     expect(billing.inputs["permissionsBoundary"]).to.equal(undefined);
     const billingPolicy = one(declared, "fabrikam-distributor-access-billing-admin-policy");
-    expect(JSON.parse(billingPolicy.inputs["policy"] as string)).to.deep.equal(billingAdminPermissions(inventory.distributor));
+    expect(JSON.parse(billingPolicy.inputs["policy"] as string)).to.deep.equal(billingAdminPermissions(inventory.distributor.guardrails.buckets));
     expect(one(declared, "fabrikam-distributor-access-billing-admin-attachment").inputs).to.deep.equal({
       role: "payerfleet-billing-admin",
       policyArn: "arn:aws:iam::100000000003:policy/payerfleet-billing-admin",

@@ -10,12 +10,12 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import { auditPartner } from "../../src/audit/audit.ts";
-import { renderMarkdown, renderTable as renderAuditTable } from "../../src/audit/render.ts";
+import { auditMarkdown, auditTable } from "../../src/audit/render.ts";
 import type { AuditReport } from "../../src/audit/report.ts";
 import { markdownBlocks } from "../../src/automation/reports/markdown.ts";
 import { splitMarkdown } from "../../src/automation/reports/markdown-split.ts";
 import type { FleetReport } from "../../src/automation/reports/report.ts";
-import { renderTable } from "../../src/automation/reports/table.ts";
+import { fleetTable } from "../../src/automation/reports/table.ts";
 import { collectStackWarnings } from "../../src/automation/reports/warnings.ts";
 import { bootstrapFiles } from "../../src/bootstrap/bundle.ts";
 import { bootstrapTarget } from "../../src/bootstrap/target.ts";
@@ -183,7 +183,7 @@ describe("hostile text stays inert in every renderer", function () {
   it("the fleet's terminal table keeps one line per value", () => {
     const lines = (value: string) => {
       const { report, warnings } = fleetReport(value);
-      return renderTable(report, new Map(report.stacks.map((s, i) => [s.stack, warnings[i]!])), [value]);
+      return fleetTable(report, new Map(report.stacks.map((s, i) => [s.stack, warnings[i]!])), [value]);
     };
     const plain = lines("plain").split("\n").length;
     fc.assert(
@@ -197,15 +197,15 @@ describe("hostile text stays inert in every renderer", function () {
   });
 
   it("the audit's Markdown and table keep their structure, AWS's names being data", async () => {
-    const plainMarkdown = structure(renderMarkdown(await auditReport(inventory, "plain")));
-    const plainLines = renderAuditTable(await auditReport(inventory, "plain")).split("\n").length;
+    const plainMarkdown = structure(auditMarkdown(await auditReport(inventory, "plain")));
+    const plainLines = auditTable(await auditReport(inventory, "plain")).split("\n").length;
     await fc.assert(
       fc.asyncProperty(hostile, async (value) => {
         const report = await auditReport(inventory, value);
-        const markdown = renderMarkdown(report);
+        const markdown = auditMarkdown(report);
         expect(structure(markdown)).to.deep.equal(plainMarkdown);
         expect(mentions(markdown)).to.deep.equal([]);
-        const table = renderAuditTable(report);
+        const table = auditTable(report);
         expect(table.split("\n").length).to.equal(plainLines);
         expect(CONTROL.test(markdown + table)).to.equal(false);
       }),

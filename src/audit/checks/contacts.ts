@@ -3,17 +3,17 @@
  * so under split custody it must be the customer's: it is compared, never written. Alternate
  * contacts are checked for the types the inventory declares; others are left as they are.
  */
-import type { AlternateContact, ContactType } from "../../inventory/schema.ts";
+import { sameEmail, sameName, samePhone } from "../../domain/custody/contacts.ts";
+import { CONTACT_TYPES, type AlternateContact, type ContactType } from "../../inventory/schema.ts";
 import type { AlternateContactType } from "../payer-api.ts";
 import { couldNotCheck, fail, pass } from "../report.ts";
-import { samePhone, type CheckContext, type CheckGroup } from "./group.ts";
+import type { CheckContext, CheckGroup } from "./group.ts";
 
 const PRIMARY = "primary-contact";
-const TYPES: readonly ContactType[] = ["billing", "operations", "security"];
 
 export function contactChecks(ctx: CheckContext): CheckGroup[] {
   const alternates = ctx.partner.payer.alternateContacts ?? {};
-  return [primaryContact(ctx), ...TYPES.flatMap((type) => (alternates[type] === undefined ? [] : [alternateContact(type, alternates[type])]))];
+  return [primaryContact(ctx), ...CONTACT_TYPES.flatMap((type) => (alternates[type] === undefined ? [] : [alternateContact(type, alternates[type])]))];
 }
 
 function primaryContact(ctx: CheckContext): CheckGroup {
@@ -28,8 +28,8 @@ function primaryContact(ctx: CheckContext): CheckGroup {
       const actual = await api.contactInformation();
       const differences = [
         samePhone(actual.phoneNumber ?? "", expected.phoneNumber) ? undefined : `phone is ${actual.phoneNumber ?? "not set"}, the inventory says ${expected.phoneNumber}`,
-        expected.fullName === undefined || actual.fullName === expected.fullName ? undefined : `full name is ${actual.fullName ?? "not set"}, the inventory says ${expected.fullName}`,
-        expected.companyName === undefined || actual.companyName === expected.companyName
+        expected.fullName === undefined || sameName(actual.fullName ?? "", expected.fullName) ? undefined : `full name is ${actual.fullName ?? "not set"}, the inventory says ${expected.fullName}`,
+        expected.companyName === undefined || sameName(actual.companyName ?? "", expected.companyName)
           ? undefined
           : `company name is ${actual.companyName ?? "not set"}, the inventory says ${expected.companyName}`,
       ].filter((d) => d !== undefined);
@@ -47,9 +47,9 @@ function alternateContact(type: ContactType, expected: AlternateContact): CheckG
       const actual = await api.alternateContact(type.toUpperCase() as AlternateContactType);
       if (actual === undefined) return [fail(id, `no ${type} alternate contact is set`)];
       const differences = [
-        actual.name === expected.name ? undefined : `name is ${actual.name}, the inventory says ${expected.name}`,
-        actual.title === expected.title ? undefined : `title is ${actual.title}, the inventory says ${expected.title}`,
-        actual.emailAddress.toLowerCase() === expected.emailAddress.toLowerCase()
+        sameName(actual.name, expected.name) ? undefined : `name is ${actual.name}, the inventory says ${expected.name}`,
+        sameName(actual.title, expected.title) ? undefined : `title is ${actual.title}, the inventory says ${expected.title}`,
+        sameEmail(actual.emailAddress, expected.emailAddress)
           ? undefined
           : `e-mail is ${actual.emailAddress}, the inventory says ${expected.emailAddress}`,
         samePhone(actual.phoneNumber, expected.phoneNumber) ? undefined : `phone is ${actual.phoneNumber}, the inventory says ${expected.phoneNumber}`,

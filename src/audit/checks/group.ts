@@ -17,18 +17,6 @@ export interface CheckGroup {
   run(api: PayerApi): Promise<Check[]>;
 }
 
-/** An address is on a domain when it is that domain or a subdomain of it. */
-export function onDomains(email: string, domains: readonly string[]): boolean {
-  const address = email.toLowerCase();
-  return domains.some((d) => address.endsWith(`@${d}`) || address.endsWith(`.${d}`));
-}
-
-/** Phone numbers as AWS stores them differ from how people write them in spaces and dashes. */
-export function samePhone(a: string, b: string): boolean {
-  const digits = (p: string) => p.replace(/[^+0-9]/g, "");
-  return digits(a) === digits(b);
-}
-
 /** `a, b and 3 more`: details stay one readable line however large the organization. */
 export function listOf(items: readonly string[], max = 10): string {
   if (items.length <= max) return items.join("; ");

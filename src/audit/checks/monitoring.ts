@@ -2,13 +2,11 @@
  * Root use is seen: the organization trail logs, and a root-activity rule in us-east-1 (where
  * root console sign-in is recorded) and in every region in use forwards to the hub's bus.
  */
+import { ALL_MANAGEMENT_EVENTS_STATE } from "../../domain/monitoring/event-patterns.ts";
 import { hubEventBusArn, ORGANIZATION_TRAIL, ROOT_ACTIVITY_RULE } from "../../domain/names.ts";
 import { monitoredRegions } from "../../domain/regions.ts";
 import { fail, pass } from "../report.ts";
 import type { CheckContext, CheckGroup } from "./group.ts";
-
-/** `ENABLED` alone drops read-only management events, so read-only root calls would go unseen. */
-export const RULE_STATE = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
 
 export function monitoringChecks(ctx: CheckContext): CheckGroup[] {
   const groups: CheckGroup[] = [];
@@ -58,13 +56,13 @@ function ruleCheck(ctx: CheckContext, region: string): CheckGroup {
       if (rule === undefined) return [fail(id, `no rule ${ROOT_ACTIVITY_RULE} on the default event bus of ${region}`)];
       const target = (await api.ruleTargets(region, ROOT_ACTIVITY_RULE)).find((t) => t.arn === hubBus);
       const problems = [
-        rule.state === RULE_STATE ? undefined : `state is ${rule.state}, not ${RULE_STATE}`,
+        rule.state === ALL_MANAGEMENT_EVENTS_STATE ? undefined : `state is ${rule.state}, not ${ALL_MANAGEMENT_EVENTS_STATE}`,
         matchesRoot(rule.eventPattern) ? undefined : "its event pattern does not select detail.userIdentity.type Root",
         target !== undefined ? undefined : `no target is the hub bus ${hubBus}`,
         target === undefined || target.roleArn !== undefined ? undefined : "the hub bus target has no roleArn, which cross-account delivery needs",
       ].filter((p) => p !== undefined);
       if (problems.length > 0) return [fail(id, `${ROOT_ACTIVITY_RULE}: ${problems.join("; ")}`)];
-      return [pass(id, `${ROOT_ACTIVITY_RULE} is ${RULE_STATE} and targets ${hubBus}`)];
+      return [pass(id, `${ROOT_ACTIVITY_RULE} is ${ALL_MANAGEMENT_EVENTS_STATE} and targets ${hubBus}`)];
     },
   };
 }

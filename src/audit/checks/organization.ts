@@ -8,7 +8,8 @@ import type { LinkedAccount } from "../../inventory/schema.ts";
 import { organizationAccounts, type PlacedAccount } from "../org-tree.ts";
 import { reasonOf } from "../errors.ts";
 import { couldNotCheck, fail, pass, type Check } from "../report.ts";
-import { listOf, onDomains, type CheckContext, type CheckGroup } from "./group.ts";
+import { onDomains, sameEmail } from "../../domain/custody/contacts.ts";
+import { listOf, type CheckContext, type CheckGroup } from "./group.ts";
 
 const ROOT_EMAIL = "root-email";
 const ACCOUNT_CHECKS = ["linked-accounts", "linked-account-ous", "unknown-accounts", "linked-account-emails"] as const;
@@ -46,8 +47,7 @@ function rootEmailCheck(ctx: CheckContext, actual: string): Check {
   if (!onDomains(actual, domains)) {
     return fail(ROOT_EMAIL, `the management account's e-mail ${actual} is not on the distributor's domains (${domains.join(", ")})`);
   }
-  // AWS compares account e-mails without regard to case.
-  if (actual.toLowerCase() !== expected.toLowerCase()) {
+  if (!sameEmail(actual, expected)) {
     return fail(ROOT_EMAIL, `the management account's e-mail is ${actual}; the inventory says ${expected}`);
   }
   return pass(ROOT_EMAIL, `the management account's e-mail ${actual} is the inventory's, on the distributor's domain`);
@@ -74,7 +74,7 @@ function accountChecks(ctx: CheckContext, orgId: string, accounts: readonly Plac
       continue;
     }
     matched.add(account.id);
-    if (account.email.toLowerCase() !== la.email.toLowerCase()) drift.push(`${la.name}: e-mail ${account.email}, the inventory says ${la.email}`);
+    if (!sameEmail(account.email, la.email)) drift.push(`${la.name}: e-mail ${account.email}, the inventory says ${la.email}`);
     if (account.status !== "ACTIVE") drift.push(`${la.name}: ${account.status}`);
     const expected = la.ou ?? "";
     if (account.ouPath !== expected) misplaced.push(`${la.name} is in ${ouName(account.ouPath)}, the inventory says ${ouName(expected)}`);

@@ -6,30 +6,26 @@
  * report must never carry a secret, even one the engine forgot to mask.
  */
 import type { StepEventMetadata, StepEventStateMetadata } from "@pulumi/pulumi/automation/index.js";
+import { canonicalJson } from "../../text/canonical-json.ts";
+import { isSecret, SECRET_MASK } from "../../text/secrets.ts";
 import type { PropertyDiff } from "../reports/report.ts";
 
-/** The SDK's wire marker of a secret value. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /** Longest rendered value; a policy document is summarised, not reproduced. */
-export const MAX_VALUE_CHARS = 120;
+const MAX_VALUE_CHARS = 120;
 /** Most diffs kept per resource: memory stays bounded whatever the provider reports. */
-export const MAX_DIFFS = 50;
+const MAX_DIFFS = 50;
 
-function isSecret(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
-}
 
-/** Short JSON of a value, secrets as "[secret]", cut at {@link MAX_VALUE_CHARS}. */
-export function renderValue(value: unknown): string | undefined {
+/** Short JSON of a value, secrets masked, cut at {@link MAX_VALUE_CHARS}. */
+function renderValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = JSON.stringify(value, (_key, v: unknown) => (isSecret(v) ? "[secret]" : v));
+  const text = JSON.stringify(value, (_key, v: unknown) => (isSecret(v) ? SECRET_MASK : v));
   if (text === undefined) return undefined;
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
 /** Splits an engine property path: `a.b[0]["c.d"]` → `["a", "b", 0, "c.d"]`. */
-export function parsePath(path: string): (string | number)[] {
+function parsePath(path: string): (string | number)[] {
   const keys: (string | number)[] = [];
   const re = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
   for (const m of path.matchAll(re)) {
@@ -52,20 +48,11 @@ function lookup(root: unknown, path: string): unknown {
 
 const WHOLE_RESOURCE_OPS = new Set(["create", "delete", "read", "import", "discard", "remove-pending-replace", "same"]);
 
-/** Key-order-independent JSON, to compare two values. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  ) ?? "undefined";
-}
-
 function changedKeys(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): string[] {
   before ??= {};
   after ??= {};
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !k.startsWith("__") && canonical(before[k]) !== canonical(after[k])).sort();
+  return [...keys].filter((k) => !k.startsWith("__") && canonicalJson(before[k]) !== canonicalJson(after[k])).sort();
 }
 
 function side(state: StepEventStateMetadata | null | undefined, inputDiff: boolean): Record<string, unknown> | undefined {

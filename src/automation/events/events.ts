@@ -14,7 +14,7 @@ const REPLACE_STEPS = new Set(["replace", "create-replacement", "delete-replaced
 /** Ops that mean no change to report per resource. */
 const QUIET_OPS = new Set(["same", "read", "refresh"]);
 /** Diagnostics kept per stack and per severity: a looping provider cannot exhaust memory. */
-export const MAX_DIAGNOSTICS = 20;
+const MAX_DIAGNOSTICS = 20;
 const MAX_DIAGNOSTIC_CHARS = 500;
 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]|<\{%[^%]*%\}>/g;

@@ -11,6 +11,7 @@ import type { FleetReport, ResourceChange, StackReport } from "./report.ts";
 import { tally } from "./table.ts";
 import { isLoud, resourceName, warningMarkdown, type StackWarning } from "./warnings.ts";
 import type { Block } from "./markdown-split.ts";
+import { plural } from "../../text/plural.ts";
 
 const ICONS: Record<string, string> = { succeeded: "✅", failed: "❌", cancelled: "⏹️", skipped: "⏭️" };
 const SIGILS: Record<string, string> = { create: "+", update: "~", delete: "-", replace: "+-", import: "=", refresh: "~", release: "!" };
@@ -76,7 +77,7 @@ function summaryTables(report: FleetReport): string[] {
 /** The blocks of the comment, in order; the heading is added per part by the splitter. */
 export function markdownBlocks(report: FleetReport, warnings: ReadonlyMap<string, readonly StackWarning[]>, notes: readonly string[]): Block[] {
   const blocks: Block[] = [];
-  blocks.push({ text: `**${report.stacks.length} stack${report.stacks.length === 1 ? "" : "s"}**: ${tally(report) || "none selected"}` });
+  blocks.push({ text: `**${plural(report.stacks.length, "stack")}**: ${tally(report) || "none selected"}` });
   const loud = report.stacks.flatMap((s) => (warnings.get(s.stack) ?? []).filter(isLoud).map((w) => `> - ${mdCode(s.stack)}: ${warningMarkdown(w)}`));
   if (loud.length > 0) {
     const alert = (n: number) => {

@@ -4,9 +4,11 @@
  * one plain line per event worth logging, so the job log reads top to bottom.
  */
 import type { StackEvents } from "../events/events.ts";
-import { changeCounts, type Operation, type StackReport } from "./report.ts";
+import type { Operation } from "../operations.ts";
+import { changeCounts, type StackReport } from "./report.ts";
 import type { ProgressSink } from "../running/runner.ts";
 import type { StackTarget } from "../running/selection.ts";
+import { plural } from "../../text/plural.ts";
 
 export interface Progress extends ProgressSink {
   /** Stops redrawing and clears the status line. */
@@ -91,7 +93,7 @@ export function createProgress(options: {
       done++;
       const took = since === undefined ? "" : ` (${seconds(Date.now() - since)})`;
       const what = report.result === "succeeded" ? describeChanges(report) : (report.error ?? "").split("\n")[0];
-      const warned = warnings.length > 0 ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}` : "";
+      const warned = warnings.length > 0 ? `, ${plural(warnings.length, "warning")}` : "";
       log(`[${String(done).padStart(width)}/${total}] ${report.stack}: ${report.result}: ${what}${warned}${took}`);
     },
     close() {

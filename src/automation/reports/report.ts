@@ -2,10 +2,8 @@
  * The fleet report: what `--json` writes, and what the table and the Markdown comment are
  * rendered from. A stable contract for CI pipelines; fields are added, never renamed.
  */
-
+import { EXIT, type ExitCode } from "../../io/exit-codes.ts";
 import type { Operation } from "../operations.ts";
-
-export type { Operation };
 
 export type StackOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
 
@@ -59,18 +57,8 @@ export interface FleetReport {
   readonly orphans: Orphan[];
 }
 
-/** What a report adds for people: the engine's warnings and the selection, never in the JSON. */
-export interface ReportContext {
-  /** E.g. `shard 2/4`, `changed since origin/main`; shown in headings. */
-  readonly scope: string[];
-  /** Warnings about a stack, by stack name (engine warnings, drift, dangerous changes). */
-  readonly warnings: Map<string, string[]>;
-  /** Notes about the run as a whole (selection, orphans). */
-  readonly notes: string[];
-}
-
 /** Ops that change nothing: left out of change summaries. */
-export const UNCHANGED_OPS: ReadonlySet<string> = new Set(["same", "read", "refresh"]);
+const UNCHANGED_OPS: ReadonlySet<string> = new Set(["same", "read", "refresh"]);
 
 /** The counts of a stack's changes, `same` left out, in a stable order. */
 export function changeCounts(changes: Record<string, number>): [string, number][] {
@@ -79,7 +67,7 @@ export function changeCounts(changes: Record<string, number>): [string, number][
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** 1 when any stack did not succeed, else 0; skipped stacks only follow a cancellation. */
-export function exitCodeOf(report: FleetReport): 0 | 1 {
-  return report.stacks.every((s) => s.result === "succeeded") ? 0 : 1;
+/** Failed when any stack did not succeed; skipped stacks only follow a cancellation. */
+export function exitCodeOf(report: FleetReport): ExitCode {
+  return report.stacks.every((s) => s.result === "succeeded") ? EXIT.ok : EXIT.failed;
 }

@@ -3,10 +3,7 @@ import { describeChanges } from "./progress.ts";
 import { visible } from "../../text/characters.ts";
 import type { FleetReport } from "./report.ts";
 import { warningText, type StackWarning } from "./warnings.ts";
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
+import { plural } from "../../text/plural.ts";
 
 /** `2 succeeded, 1 failed` over the stacks of a report. */
 export function tally(report: FleetReport): string {
@@ -18,7 +15,7 @@ export function tally(report: FleetReport): string {
     .join(", ");
 }
 
-export function renderTable(report: FleetReport, warnings: ReadonlyMap<string, readonly StackWarning[]>, notes: readonly string[]): string {
+export function fleetTable(report: FleetReport, warnings: ReadonlyMap<string, readonly StackWarning[]>, notes: readonly string[]): string {
   const rows = [["STACK", "RESULT", "CHANGES"]];
   for (const s of report.stacks) {
     const detail = s.result === "succeeded" ? describeChanges(s) : (s.error ?? "").split("\n")[0] ?? "";

@@ -31,7 +31,7 @@ function forcing(resource: ResourceChange): string[] {
 }
 
 /** The account replacements and deletions of a stack. */
-export function accountWarnings(report: StackReport): StackWarning[] {
+function accountWarnings(report: StackReport): StackWarning[] {
   const out: StackWarning[] = [];
   for (const r of report.resources) {
     if (r.type !== ACCOUNT_TYPE) continue;

@@ -10,7 +10,7 @@ import type { FleetReport, StackReport } from "./report.ts";
 import type { StackWarning } from "./warnings.ts";
 
 /** The JSON contract, fields in their documented order whatever order they were built in. */
-export function toJson(report: FleetReport): unknown {
+function toJson(report: FleetReport): unknown {
   const stack = (s: StackReport) => ({
     stack: s.stack,
     partner: s.partner,
@@ -26,7 +26,7 @@ export function toJson(report: FleetReport): unknown {
  * Writes the Markdown parts, each atomically; parts left over from an earlier, longer report
  * are removed, so a folder never mixes two runs' parts.
  */
-export async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
+async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
   for (let i = 0; i < parts.length; i++) await writeFileAtomic(partFile(file, i + 1), parts[i]!);
   for (let k = parts.length + 1; await exists(partFile(file, k)); k++) await rm(partFile(file, k));
 }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { makeDirectory } from "../../io/files.ts";
 
 /** The default state directory, relative to the working directory; `.payerfleet/` is git-ignored. */
-export const DEFAULT_STATE_DIR = ".payerfleet/state";
+const DEFAULT_STATE_DIR = ".payerfleet/state";
 
 /** A passphrase shorter than this could not be scrubbed from output without scrubbing words. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -22,7 +22,7 @@ export interface Backend {
 }
 
 /** Pulumi Cloud (and self-hosted Pulumi Cloud) speaks HTTPS; it encrypts secrets itself by default. */
-export function isPulumiCloud(url: string): boolean {
+function isPulumiCloud(url: string): boolean {
   return /^https:\/\//i.test(url);
 }
 
@@ -53,7 +53,7 @@ export function backendUrlProblem(url: string): string | undefined {
 }
 
 /** The local directory of a `file://` backend: `file://~/x` is under the home directory. */
-export function fileBackendDir(url: string): string | undefined {
+function fileBackendDir(url: string): string | undefined {
   if (!url.startsWith("file://")) return undefined;
   const path = url.slice("file://".length).split("?")[0]!;
   return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : resolve(path);

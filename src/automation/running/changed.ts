@@ -9,11 +9,12 @@ import { basename, dirname, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parseInventory } from "../../inventory/load.ts";
 import type { Inventory, Partner } from "../../inventory/schema.ts";
+import { canonicalJson } from "../../text/canonical-json.ts";
 
 const exec = promisify(execFile);
 
 /** Paths (relative to the repository's top) whose change selects every stack. */
-export const PROGRAM_PATHS = [/^src\//, /^package(-lock)?\.json$/, /^Pulumi\.yaml$/];
+const PROGRAM_PATHS = [/^src\//, /^package(-lock)?\.json$/, /^Pulumi\.yaml$/];
 
 export interface ChangedSince {
   readonly ref: string;
@@ -36,26 +37,18 @@ async function git(cwd: string, args: string[]): Promise<string> {
   return stdout;
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 /** Compares two parsed inventories; pure, for tests and for the git-backed entry point. */
 export function compareInventories(ref: string, before: Inventory, after: Inventory): ChangedSince {
   const ids = new Set(after.partners.map((p) => p.id));
   const removed = before.partners.filter((p) => !ids.has(p.id)).map((p) => p.id);
-  if (canonical(before.distributor) !== canonical(after.distributor)) {
+  if (canonicalJson(before.distributor) !== canonicalJson(after.distributor)) {
     return { ref, all: true, reason: `the distributor settings changed since ${ref}`, partners: ids, removed };
   }
   const old = new Map<string, Partner>(before.partners.map((p) => [p.id, p]));
   const partners = new Set<string>();
   for (const p of after.partners) {
     const was = old.get(p.id);
-    if (was === undefined || canonical(was) !== canonical(p)) partners.add(p.id);
+    if (was === undefined || canonicalJson(was) !== canonicalJson(p)) partners.add(p.id);
   }
   return { ref, all: false, partners, removed };
 }

@@ -24,7 +24,7 @@ const BUCKET = "aws:s3/bucket:Bucket";
 const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 
 /** Why a resource is released rather than deleted, or undefined when offboarding deletes it. */
-export function releaseReason(resource: CheckpointResource, customerContacts: ReadonlySet<string>): string | undefined {
+function releaseReason(resource: CheckpointResource, customerContacts: ReadonlySet<string>): string | undefined {
   switch (resource.type) {
     case ORGANIZATION:
     case ORGANIZATIONAL_UNIT:

@@ -17,9 +17,9 @@ import { createRequire } from "node:module";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { PulumiCommand, type CommandError } from "@pulumi/pulumi/automation/index.js";
 
-export const INSTALL_URL = "https://www.pulumi.com/docs/install/";
+const INSTALL_URL = "https://www.pulumi.com/docs/install/";
 
-export { TERMINATE };
+{ TERMINATE };
 
 /** The CLI could not be found or run: bad input for payerfleet, exit 2, nothing run. */
 export class PulumiCliMissingError extends Error {

@@ -14,7 +14,7 @@ export interface RetryPolicy {
 }
 
 /** Resolves after `ms`, or at once when the signal aborts (without rejecting). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const done = () => {

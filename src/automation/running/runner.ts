@@ -8,12 +8,13 @@
  */
 import { CommandError, StackNotFoundError, type EngineEvent, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { StackEvents, cleanMessage } from "../events/events.ts";
-import { changeCounts, type Operation, type ResourceChange, type StackReport } from "../reports/report.ts";
-import { formatDuration } from "../operations.ts";
+import { changeCounts, type ResourceChange, type StackReport } from "../reports/report.ts";
+import { formatDuration, type Operation } from "../operations.ts";
 import { refusals } from "./refusal.ts";
 import { TERMINATE } from "./cli-processes.ts";
 import { withLockRetry, type RetryPolicy } from "./retry.ts";
 import type { StackTarget } from "./selection.ts";
+import { mapLimit } from "../../io/map-limit.ts";
 
 /** Watches the run: the live progress view and the CI log lines. */
 export interface ProgressSink {
@@ -64,7 +65,7 @@ export interface StackRun {
 const MAX_ERROR_CHARS = 2000;
 
 /** The order stacks start in: phases run one after the other, stacks within one concurrently. */
-export function phases(operation: Operation, targets: readonly StackTarget[]): StackTarget[][] {
+function phases(operation: Operation, targets: readonly StackTarget[]): StackTarget[][] {
   const hub = targets.filter((t) => t.partner === null);
   const partners = targets.filter((t) => t.partner !== null);
   if (operation === "up") return [hub, partners].filter((p) => p.length > 0);
@@ -75,17 +76,12 @@ export function phases(operation: Operation, targets: readonly StackTarget[]): S
 export async function runFleet(targets: readonly StackTarget[], options: RunOptions): Promise<StackRun[]> {
   const runs: StackRun[] = [];
   for (const phase of phases(options.operation, targets)) {
-    const results = new Array<StackRun>(phase.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < phase.length) {
-        const i = next++;
-        const target = phase[i]!;
-        results[i] = options.signal.aborted ? skipped(target) : await runStack(target, options);
-        if (results[i]!.report.result === "skipped") options.progress.finished(results[i]!.report, []);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, phase.length) }, worker));
+    // runStack reports every failure in its StackRun: one stack's never stops the others.
+    const results = await mapLimit(phase, options.concurrency, async (target) => {
+      const run = options.signal.aborted ? skipped(target) : await runStack(target, options);
+      if (run.report.result === "skipped") options.progress.finished(run.report, []);
+      return run;
+    });
     runs.push(...results);
   }
   return runs;
@@ -96,7 +92,7 @@ export async function runFleet(targets: readonly StackTarget[], options: RunOpti
  * aborted before that never fires again: a Ctrl-C between selecting the stack and spawning the
  * CLI would let the update run to the end. This view of the signal fires late listeners at once.
  */
-export function eagerSignal(signal: AbortSignal): AbortSignal {
+function eagerSignal(signal: AbortSignal): AbortSignal {
   const view = {
     get aborted() {
       return signal.aborted;
@@ -231,7 +227,7 @@ function finish(options: RunOptions, report: StackReport, events: StackEvents, n
 }
 
 /** What went wrong, in the engine's words when it said anything, else the CLI's `error:` lines. */
-export function describeFailure(err: unknown, events: StackEvents, target: StackTarget, operation: Operation): string {
+function describeFailure(err: unknown, events: StackEvents, target: StackTarget, operation: Operation): string {
   if (err instanceof StackNotFoundError) {
     return `no stack ${target.stack} in the backend: nothing to ${operation}${operation === "refresh" ? "; run payerfleet up first" : ""}`;
   }

@@ -10,13 +10,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { LocalWorkspace, Stack, StackAlreadyExistsError, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import type { Inventory } from "../../inventory/schema.ts";
-import type { StackContext, StackProgram } from "../../programs/stack-program.ts";
+import type { StackContext, StackProgram } from "../../programs/stack-context.ts";
 import type { Backend } from "./backend.ts";
 
 const exec = promisify(execFile);
 
 /** The Pulumi project of every payerfleet stack; Pulumi.yaml names it too. */
-export const PROJECT = "payerfleet";
+const PROJECT = "payerfleet";
 export const DEFAULT_WORKSPACES_DIR = ".payerfleet/workspaces";
 
 export interface WorkspaceContext {

@@ -1,14 +1,25 @@
 import { automationRoleArn, auditFleet, type Connect } from "../../audit/audit.ts";
-import { renderMarkdown, renderTable } from "../../audit/render.ts";
+import { auditMarkdown, auditTable } from "../../audit/render.ts";
 import { sdkConnector } from "../../audit/sdk-api.ts";
 import { writeFileAtomic } from "../../io/files.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
-import type { AuditOptions } from "./command.ts";
-import { EXIT } from "../bad-input.ts";
+import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
 import { outputProblems, STDOUT } from "../../io/outputs.ts";
 import { resolve } from "node:path";
+
+export interface AuditOptions {
+  readonly inventory: string;
+  /** Partner ids; empty for every partner. */
+  readonly partners: readonly string[];
+  readonly concurrency: number;
+  readonly maxAttempts: number;
+  /** File for the JSON report; `-` for stdout, instead of the table. */
+  readonly json?: string;
+  /** File for the Markdown report; `-` for stdout, instead of the table. */
+  readonly markdown?: string;
+}
 
 export interface AuditDeps {
   /** Sessions in payers. Default: the automation roles, assumed from the ambient credentials. */
@@ -43,10 +54,10 @@ export async function runAudit(options: AuditOptions, io: CommandIo, deps: Audit
     onPartner: (audit) => io.stderr(`[${++done}/${partners.length}] ${audit.partner}: ${audit.result}\n`),
   }).finally(() => sdk?.close());
 
-  const rendered = { json: `${JSON.stringify(report, null, 2)}\n`, markdown: renderMarkdown(report) };
+  const rendered = { json: `${JSON.stringify(report, null, 2)}\n`, markdown: auditMarkdown(report) };
   // A report on standard output takes the table's place there.
   const onStdout = outputs.find((o) => o.path === STDOUT);
-  io.stdout(onStdout === undefined ? renderTable(report) : rendered[onStdout.flag as "json" | "markdown"]);
+  io.stdout(onStdout === undefined ? auditTable(report) : rendered[onStdout.flag as "json" | "markdown"]);
   for (const output of outputs) {
     if (output.path !== STDOUT) await writeFileAtomic(resolve(io.cwd, output.path), rendered[output.flag as "json" | "markdown"]);
   }

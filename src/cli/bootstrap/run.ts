@@ -4,11 +4,18 @@ import { bootstrapFiles } from "../../bootstrap/bundle.ts";
 import { bootstrapTarget } from "../../bootstrap/target.ts";
 import { prepareOutput, writeFileAtomic } from "../../io/files.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
-import { EXIT } from "../bad-input.ts";
+import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
-import type { BootstrapOptions } from "./command.ts";
 import { outputProblems } from "../../io/outputs.ts";
+
+export interface BootstrapOptions {
+  readonly inventory: string;
+  /** A partner id, or `hub`. */
+  readonly partner: string;
+  /** Directory to write into; without it every file is printed, each under a `==> name <==` line. */
+  readonly out?: string;
+}
 
 export async function runBootstrap(options: BootstrapOptions, io: CommandIo): Promise<number> {
   const { inventory } = await loadOrThrow(io, options.inventory);

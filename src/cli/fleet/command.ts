@@ -7,10 +7,10 @@ import type { FleetOptions } from "../../automation/fleet.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_MS, formatDuration, parseDuration, type Operation } from "../../automation/operations.ts";
 import { parseShard } from "../../automation/running/shard.ts";
 import { backendUrlProblem } from "../../automation/running/backend.ts";
-import { outputClashes } from "../../io/outputs.ts";
 import { inventoryOption } from "../inventory-option.ts";
-import type { CommandContext } from "../main.ts";
-import { checkOptions, parseOptions, shown, type OptionProblems, type ParseOptions } from "../usage.ts";
+import type { CommandContext } from "../io.ts";
+import { commandModule } from "../command-module.ts";
+import { shown, type OptionProblems, type ParseOptions } from "../usage.ts";
 
 const DESCRIBE: Record<Operation, string> = {
   preview: "Preview every selected stack: changes, property diffs, PR-ready reports",
@@ -76,12 +76,9 @@ function fleetOptions(y: Argv, operation: Operation, env: NodeJS.ProcessEnv): Ar
 /** Every option read, checked and typed; every problem recorded, the relations between options included. */
 function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
   return (argv, problems) => {
-    const inventory = problems.single("inventory", argv["inventory"], "one inventory file") ?? "";
+    const inventory = problems.inventory(argv);
     const partners = problems.many("partner", argv["partner"]);
-    const json = problems.single("json", argv["json"], "one file");
-    const markdown = problems.single("markdown", argv["markdown"], "one file");
-    const outputs = [...(json === undefined ? [] : [{ flag: "json", path: json }]), ...(markdown === undefined ? [] : [{ flag: "markdown", path: markdown }])];
-    for (const clash of outputClashes(outputs, inventory, cwd)) problems.add(clash);
+    const reports = problems.reports(argv, inventory, cwd);
     const backend = problems.single("backend", argv["backend"], "one backend URL");
     const badBackend = backend === undefined ? undefined : backendUrlProblem(backend);
     if (badBackend !== undefined) problems.add(`--backend ${badBackend}`);
@@ -115,8 +112,7 @@ function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
       ...optional("backend", backend),
       ...optional("secretsProvider", problems.single("secrets-provider", argv["secretsProvider"], "one secrets provider")),
       ...optional("pulumiRoot", problems.single("pulumi-root", argv["pulumiRoot"], "one install root")),
-      ...optional("json", json),
-      ...optional("markdown", markdown),
+      ...reports,
     };
   };
 }
@@ -130,18 +126,12 @@ function deadline(problems: OptionProblems, raw: unknown, operation: Operation):
 
 /** A fleet command module: `operation`, its description and examples. */
 export function fleetCommand(operation: Operation): (ctx: CommandContext) => CommandModule<object, never> {
-  return (ctx) => {
-    const parse = parser(operation, ctx.io.cwd);
-    return {
+  return (ctx) =>
+    commandModule<FleetOptions>(ctx, {
       command: operation,
       describe: DESCRIBE[operation],
-      builder: (y: Argv) =>
-        EXAMPLES[operation].reduce((a, [cmd, what]) => a.example(cmd, what), fleetOptions(y, operation, ctx.io.env)).check(checkOptions(parse)) as unknown as Argv<never>,
-      handler: async (argv) => {
-        const options = parseOptions(parse, argv as Record<string, unknown>);
-        const { runFleetFromCli } = await import("./run.ts");
-        ctx.exitCode = await runFleetFromCli(options, ctx.io);
-      },
-    };
-  };
+      options: (y: Argv) => EXAMPLES[operation].reduce((a, [cmd, what]) => a.example(cmd, what), fleetOptions(y, operation, ctx.io.env)),
+      parse: parser(operation, ctx.io.cwd),
+      load: async () => (await import("./run.ts")).runFleetFromCli,
+    });
 }

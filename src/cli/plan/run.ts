@@ -2,10 +2,16 @@ import { plan, type StackPlan } from "../../plan/plan.ts";
 import type { Inventory } from "../../inventory/schema.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
 import { visible } from "../../text/characters.ts";
-import { EXIT } from "../bad-input.ts";
+import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
-import type { PlanOptions } from "./command.ts";
+
+export interface PlanOptions {
+  readonly inventory: string;
+  /** Stack names; empty for every stack. */
+  readonly partners: readonly string[];
+  readonly json: boolean;
+}
 
 export async function runPlan(options: PlanOptions, io: CommandIo): Promise<number> {
   const loaded = await loadOrThrow(io, options.inventory);

@@ -1,12 +1,9 @@
 import type { Argv, CommandModule } from "yargs";
 import { defaultInventory, inventoryOption } from "../inventory-option.ts";
-import type { CommandContext } from "../main.ts";
-import { checkOptions, parseOptions, shown, type ParseOptions } from "../usage.ts";
-
-export interface ValidateOptions {
-  readonly inventory: string;
-  readonly json: boolean;
-}
+import type { CommandContext } from "../io.ts";
+import type { ValidateOptions } from "./run.ts";
+import { commandModule } from "../command-module.ts";
+import { shown, type ParseOptions } from "../usage.ts";
 
 /**
  * The file positionally, or with -i/--inventory like every other command, or from
@@ -24,19 +21,14 @@ function parser(env: NodeJS.ProcessEnv): ParseOptions<ValidateOptions> {
 }
 
 export function validateCommand(ctx: CommandContext): CommandModule<object, never> {
-  const parse = parser(ctx.io.env);
-  return {
+  return commandModule<ValidateOptions>(ctx, {
     command: "validate [file]",
     describe: "Check the inventory: every error and warning at once, with file:line:col",
-    builder: (y: Argv) =>
+    options: (y: Argv) =>
       inventoryOption(y.positional("file", { type: "string", describe: "Inventory file (or -i/--inventory)" }), ctx.io.env, false)
         .option("json", { type: "boolean", default: false, describe: "Print the result as JSON" })
-        .example("$0 validate examples/inventory.yaml", "Check the example fleet")
-        .check(checkOptions(parse)) as unknown as Argv<never>,
-    handler: async (argv) => {
-      const options = parseOptions(parse, argv as Record<string, unknown>);
-      const { runValidate } = await import("./run.ts");
-      ctx.exitCode = await runValidate(options, ctx.io);
-    },
-  };
+        .example("$0 validate examples/inventory.yaml", "Check the example fleet"),
+    parse: parser(ctx.io.env),
+    load: async () => (await import("./run.ts")).runValidate,
+  });
 }

@@ -1,10 +1,14 @@
 import { loadInventory } from "../../inventory/load.ts";
 import { countBySeverity, formatProblem } from "../../inventory/problems.ts";
 import { plural } from "../../text/plural.ts";
-import { EXIT } from "../bad-input.ts";
+import { EXIT } from "../../io/exit-codes.ts";
 import { inventoryPath } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
-import type { ValidateOptions } from "./command.ts";
+
+export interface ValidateOptions {
+  readonly inventory: string;
+  readonly json: boolean;
+}
 
 /**
  * The `validate --json` document, a stable contract:

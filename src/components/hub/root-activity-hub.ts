@@ -2,12 +2,11 @@ import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { monitoredRegions, PROVIDER_REGION, regionOtherThanProvider } from "../../domain/regions.ts";
-import { busPolicyCapacity, EVENT_BUS_POLICY_SIZE_LIMIT, forwardRolePolicy, forwardRoleTrust, hubBusPolicy, policyJson, topicPolicy } from "../../domain/monitoring/hub-bus-policy.ts";
+import { forwardRole } from "../../domain/iam/hub-roles.ts";
+import { busPolicyCapacity, EVENT_BUS_POLICY_SIZE_LIMIT, hubBusPolicy, policyJson, topicPolicy } from "../../domain/monitoring/hub-bus-policy.ts";
 import {
   ALERTING_REGION,
   HUB_ALERT_TOPIC,
-  HUB_FORWARD_POLICY,
-  HUB_FORWARD_ROLE,
   HUB_FORWARD_RULE,
   HUB_NOTICE_TOPIC,
   type HubPayer,
@@ -19,10 +18,9 @@ import {
   topicArn,
 } from "../../domain/monitoring/hub-layout.ts";
 import { HubPartition } from "./hub-partition.ts";
-import { HUB_EVENT_BUS, hubEventBusArn, roleArn } from "../../domain/names.ts";
+import { HUB_EVENT_BUS, hubEventBusArn } from "../../domain/names.ts";
 import { forwardEventPattern, patternJson, type Severity } from "../../domain/monitoring/event-patterns.ts";
 
-export type { HubPayer };
 
 export interface AlertSubscriptionArgs {
   readonly protocol: "email" | "https" | "sqs" | "lambda";
@@ -140,16 +138,14 @@ export class RootActivityHub extends pulumi.ComponentResource {
     this.subscriptions = subscriptions;
 
     // IAM is global: one role for every region's forwarding rules.
+    const role = forwardRole(hub);
+    const [policy] = role.policies;
     this.forwardRole = new aws.iam.Role(
       `${name}-forward`,
-      { name: HUB_FORWARD_ROLE, description: "EventBridge forwards payers' root activity to the hub's partition buses", assumeRolePolicy: JSON.stringify(forwardRoleTrust(hub)) },
+      { name: role.name, path: role.path, description: role.description, assumeRolePolicy: JSON.stringify(role.trustPolicy) },
       alerting,
     );
-    const forwardPolicy = new aws.iam.RolePolicy(
-      `${name}-forward`,
-      { role: this.forwardRole.name, name: HUB_FORWARD_POLICY, policy: JSON.stringify(forwardRolePolicy(hub)) },
-      alerting,
-    );
+    const forwardPolicy = new aws.iam.RolePolicy(`${name}-forward`, { role: this.forwardRole.name, name: policy!.name, policy: JSON.stringify(policy!.document) }, alerting);
 
     // Partition buses, and on each one rule per payer and route, publishing to its topic.
     this.partitions = partitions.map(
@@ -183,7 +179,7 @@ export class RootActivityHub extends pulumi.ComponentResource {
         );
         new aws.cloudwatch.EventTarget(
           key,
-          { ...where, rule: rule.name, eventBusName: bus.name, targetId: partitionBusName(p), arn: partitionBusArn(p, hub), roleArn: roleArn(hub, HUB_FORWARD_ROLE) },
+          { ...where, rule: rule.name, eventBusName: bus.name, targetId: partitionBusName(p), arn: partitionBusArn(p, hub), roleArn: role.arn },
           { ...regional, dependsOn: [this.partitions[p]!.bus, this.forwardRole, forwardPolicy] },
         );
       });

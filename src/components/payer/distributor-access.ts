@@ -1,12 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Distributor } from "../../inventory/schema.ts";
-import { billingAdminPermissions, billingAdminTrust } from "../../domain/iam/billing-admin.ts";
-import { BILLING_ADMIN_ROLE } from "../../domain/names.ts";
+import type { RoleDescription } from "../../domain/iam/roles.ts";
 
 export interface DistributorAccessArgs {
-  /** The distributor, whose billing admins get the role. */
-  readonly distributor: Distributor;
+  /** The billing-admin role (domain/iam/payer-roles.ts): one managed policy, no boundary. */
+  readonly role: RoleDescription;
 }
 
 /**
@@ -20,18 +18,17 @@ export class DistributorAccess extends pulumi.ComponentResource {
 
   constructor(name: string, args: DistributorAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("payerfleet:iam:DistributorAccess", name, {}, opts);
+    const { role } = args;
+    const [policy] = role.policies;
+    if (role.policies.length !== 1 || policy?.arn === undefined) throw new Error(`${name}: DistributorAccess deploys a role with exactly one managed policy`);
     this.billingAdminRole = new aws.iam.Role(
       `${name}-billing-admin-role`,
-      {
-        name: BILLING_ADMIN_ROLE,
-        description: "The distributor's billing administrators: billing, Cost Explorer, exports, invoices",
-        assumeRolePolicy: JSON.stringify(billingAdminTrust(args.distributor)),
-      },
+      { name: role.name, path: role.path, description: role.description, assumeRolePolicy: JSON.stringify(role.trustPolicy) },
       { parent: this },
     );
     this.billingAdminPolicy = new aws.iam.Policy(
       `${name}-billing-admin-policy`,
-      { name: BILLING_ADMIN_ROLE, policy: JSON.stringify(billingAdminPermissions(args.distributor)) },
+      { name: policy.name, ...(policy.description === undefined ? {} : { description: policy.description }), policy: JSON.stringify(policy.document) },
       { parent: this },
     );
     new aws.iam.RolePolicyAttachment(

@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { declaredOus } from "../../inventory/rules.ts";
-import { TRUSTED_SERVICES } from "../../domain/iam/partner-boundary.ts";
+import { declaredOus, TRUSTED_SERVICES } from "../../domain/organization.ts";
 
 export interface OrganizationSettingsArgs {
   /** The existing organization to adopt with `import`. Default: a new organization is created. */

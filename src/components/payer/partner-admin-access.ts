@@ -1,20 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ADMINISTRATOR_ACCESS } from "../../domain/iam/aws-managed-policies.ts";
-import { assumeRoleTrust } from "../../domain/iam/policy-document.ts";
-import { PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY } from "../../domain/names.ts";
-import { partnerBoundary, type FenceContext } from "../../domain/iam/partner-boundary.ts";
+import type { RoleDescription } from "../../domain/iam/roles.ts";
 
 export interface PartnerAdminAccessArgs {
-  /** Principals that may assume the partner-admin role; at least one. */
-  readonly principals: readonly string[];
-  /** What the boundary fences off. */
-  readonly fence: FenceContext;
+  /** The partner-admin role (domain/iam/payer-roles.ts): its boundary, and AWS managed policies. */
+  readonly role: RoleDescription;
 }
 
 /**
  * Admin inside the payer for the partner, to run its organization, fenced by a permissions
- * boundary that every role and user it creates must carry too (see partner-boundary.ts).
+ * boundary that every role and user it creates must carry too (domain/iam/partner-boundary.ts).
+ * The boundary is the payer's own policy, created here; the role's policies are AWS's.
  */
 export class PartnerAdminAccess extends pulumi.ComponentResource {
   readonly boundary: aws.iam.Policy;
@@ -22,31 +18,31 @@ export class PartnerAdminAccess extends pulumi.ComponentResource {
 
   constructor(name: string, args: PartnerAdminAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("payerfleet:iam:PartnerAdminAccess", name, {}, opts);
-    if (args.principals.length === 0) throw new Error(`${name}: PartnerAdminAccess needs at least one principal`);
+    const { role } = args;
+    const boundary = role.permissionsBoundary;
+    if (boundary === null) throw new Error(`${name}: PartnerAdminAccess deploys a role with a permissions boundary`);
+    if (role.policies.some((p) => p.arn === undefined)) throw new Error(`${name}: PartnerAdminAccess deploys no inline policy`);
     this.boundary = new aws.iam.Policy(
       `${name}-boundary`,
-      {
-        name: PARTNER_BOUNDARY_POLICY,
-        description: "Permissions boundary of the partner's admins and of every role and user they create",
-        policy: JSON.stringify(partnerBoundary(args.fence)),
-      },
+      { name: boundary.name, ...(boundary.description === undefined ? {} : { description: boundary.description }), policy: JSON.stringify(boundary.document) },
       { parent: this },
     );
     this.role = new aws.iam.Role(
       `${name}-role`,
       {
-        name: PARTNER_ADMIN_ROLE,
-        description: "The partner's admins: run the organization, fenced by the payerfleet boundary",
-        assumeRolePolicy: JSON.stringify(assumeRoleTrust(args.principals)),
+        name: role.name,
+        path: role.path,
+        description: role.description,
+        assumeRolePolicy: JSON.stringify(role.trustPolicy),
         permissionsBoundary: this.boundary.arn,
       },
       { parent: this },
     );
-    new aws.iam.RolePolicyAttachment(
-      `${name}-administrator-access`,
-      { role: this.role.name, policyArn: ADMINISTRATOR_ACCESS.arn },
-      { parent: this },
-    );
+    for (const policy of role.policies) {
+      // AdministratorAccess → administrator-access: the attachment's name, and so its URN.
+      const key = policy.name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+      new aws.iam.RolePolicyAttachment(`${name}-${key}`, { role: this.role.name, policyArn: policy.arn! }, { parent: this });
+    }
     this.registerOutputs({ boundary: this.boundary, role: this.role });
   }
 }

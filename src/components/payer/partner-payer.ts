@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { payerRoles } from "../../domain/iam/payer-roles.ts";
 import type { Inventory, Partner } from "../../inventory/schema.ts";
+import { payerRolesInput } from "../../inventory/stack-inputs.ts";
 import { CustodyContacts } from "./custody-contacts.ts";
 import { DistributorAccess } from "./distributor-access.ts";
 import { LinkedAccount } from "./linked-account.ts";
@@ -7,7 +9,6 @@ import { OrganizationSettings } from "./organization-settings.ts";
 import { OrganizationTrail } from "./organization-trail.ts";
 import { RootActivitySpoke } from "./root-activity-spoke.ts";
 import { PartnerAdminAccess } from "./partner-admin-access.ts";
-import { fenceContext } from "../../domain/iam/partner-boundary.ts";
 
 export interface PartnerPayerArgs {
   /** The whole inventory: the distributor's settings apply to every payer. */
@@ -56,13 +57,10 @@ export class PartnerPayer extends pulumi.ComponentResource {
       },
       child,
     );
-    this.distributorAccess = new DistributorAccess(`${name}-distributor-access`, { distributor: inventory.distributor }, child);
-    if (partner.partnerAdmins.length > 0) {
-      this.partnerAdminAccess = new PartnerAdminAccess(
-        `${name}-partner-admin`,
-        { principals: partner.partnerAdmins, fence: fenceContext(inventory, partner) },
-        child,
-      );
+    const roles = payerRoles(payerRolesInput(inventory, partner));
+    this.distributorAccess = new DistributorAccess(`${name}-distributor-access`, { role: roles.billingAdmin }, child);
+    if (roles.partnerAdmin !== undefined) {
+      this.partnerAdminAccess = new PartnerAdminAccess(`${name}-partner-admin`, { role: roles.partnerAdmin }, child);
     }
     this.contacts = new CustodyContacts(
       `${name}-contacts`,

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { monitoredRegions, regionOtherThanProvider } from "../../domain/regions.ts";
-import { hubEventBusArn, ROOT_ACTIVITY_DELIVERY_POLICY, ROOT_ACTIVITY_DELIVERY_ROLE, ROOT_ACTIVITY_RULE, roleArn } from "../../domain/names.ts";
+import { rootActivityDeliveryRole } from "../../domain/iam/payer-roles.ts";
+import { hubEventBusArn, ROOT_ACTIVITY_RULE } from "../../domain/names.ts";
 import { ALL_MANAGEMENT_EVENTS_STATE, patternJson, spokeEventPattern } from "../../domain/monitoring/event-patterns.ts";
-import { deliveryRolePolicy, deliveryRoleTrust } from "../../domain/monitoring/spoke-policies.ts";
 
 export interface RootActivitySpokeArgs {
   /** The payer whose root activity is watched; the delivery role trusts EventBridge for it only. Required. */
@@ -15,7 +15,7 @@ export interface RootActivitySpokeArgs {
 }
 
 /** Identifies the hub bus among a rule's targets. */
-export const HUB_TARGET_ID = "payerfleet-hub";
+const HUB_TARGET_ID = "payerfleet-hub";
 
 /**
  * Root-activity rules inside one payer: in us-east-1 and every region in use, a rule on the
@@ -40,26 +40,20 @@ export class RootActivitySpoke extends pulumi.ComponentResource {
     super("payerfleet:monitoring:RootActivitySpoke", name, {}, opts);
     this.regions = regions;
 
+    const role = rootActivityDeliveryRole(args.payerAccountId, args.hubAccountId, regions);
+    const [policy] = role.policies;
     this.deliveryRole = new aws.iam.Role(
       `${name}-delivery`,
-      {
-        name: ROOT_ACTIVITY_DELIVERY_ROLE,
-        description: "EventBridge delivers the payer's root activity to the distributor's hub",
-        assumeRolePolicy: JSON.stringify(deliveryRoleTrust(args.payerAccountId)),
-      },
+      { name: role.name, path: role.path, description: role.description, assumeRolePolicy: JSON.stringify(role.trustPolicy) },
       { parent: this },
     );
     this.deliveryRolePolicy = new aws.iam.RolePolicy(
       `${name}-delivery`,
-      {
-        role: this.deliveryRole.name,
-        name: ROOT_ACTIVITY_DELIVERY_POLICY,
-        policy: JSON.stringify(deliveryRolePolicy(regions, args.hubAccountId)),
-      },
+      { role: this.deliveryRole.name, name: policy!.name, policy: JSON.stringify(policy!.document) },
       { parent: this },
     );
     // Known before the role exists, so that plans show it; the dependency is explicit instead.
-    const deliveryRoleArn = roleArn(args.payerAccountId, ROOT_ACTIVITY_DELIVERY_ROLE);
+    const deliveryRoleArn = role.arn;
 
     const rules: Record<string, aws.cloudwatch.EventRule> = {};
     const targets: Record<string, aws.cloudwatch.EventTarget> = {};

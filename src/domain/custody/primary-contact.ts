@@ -3,18 +3,20 @@
  * the payer's primary contact (its phone resets the root MFA): payerfleet compares, never
  * writes.
  */
-import type { PrimaryContact } from "../../inventory/schema.ts";
+import { sameName, samePhone } from "./contacts.ts";
+
+/** The primary contact as the distributor recorded it with the customer. */
+export interface PrimaryContact {
+  readonly phoneNumber: string;
+  readonly fullName?: string;
+  readonly companyName?: string;
+}
 
 /** The primary contact as AWS reports it; undefined fields were not read. */
 export interface PrimaryContactRead {
   readonly phoneNumber?: string;
   readonly fullName?: string;
   readonly companyName?: string;
-}
-
-/** `+44 (20) 7946-0101` and `+442079460101` are the same phone. */
-export function normalizePhone(phone: string): string {
-  return phone.replace(/[\s().-]/g, "");
 }
 
 export function primaryContactWarnings(expected: PrimaryContact | undefined, actual: PrimaryContactRead): string[] {
@@ -25,7 +27,7 @@ export function primaryContactWarnings(expected: PrimaryContact | undefined, act
     return ["primary contact: not read from AWS in an offline plan; preview and up compare it with the inventory"];
   }
   const warnings: string[] = [];
-  if (normalizePhone(actual.phoneNumber) !== normalizePhone(expected.phoneNumber)) {
+  if (!samePhone(actual.phoneNumber, expected.phoneNumber)) {
     warnings.push(
       `primary contact: the phone in AWS (${actual.phoneNumber}) is not the inventory's (${expected.phoneNumber}); ` +
         "the customer owns it, so payerfleet will not overwrite it: confirm with the customer and correct whichever is wrong",
@@ -34,7 +36,7 @@ export function primaryContactWarnings(expected: PrimaryContact | undefined, act
   for (const field of ["fullName", "companyName"] as const) {
     const want = expected[field];
     const got = actual[field];
-    if (want !== undefined && got !== undefined && want.trim() !== got.trim()) {
+    if (want !== undefined && got !== undefined && !sameName(want, got)) {
       warnings.push(`primary contact: ${field} in AWS (${got}) is not the inventory's (${want})`);
     }
   }

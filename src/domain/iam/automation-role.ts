@@ -4,18 +4,25 @@
  * payer. Pure functions returning plain JSON: rendered into the template and the CLI commands,
  * and proven with an IAM evaluator in tests.
  */
-import { ADMINISTRATOR_ACCESS } from "./aws-managed-policies.ts";
 import type { PolicyDocument, PolicyStatement } from "./policy-document.ts";
-import { BILLING_ADMIN_ROLE, NAME_PREFIX, PARTNER_ADMIN_ROLE, PARTNER_BOUNDARY_POLICY, policyArn, ROOT_ACTIVITY_DELIVERY_ROLE } from "../names.ts";
-import type { Distributor } from "../../inventory/schema.ts";
-import { managedRoleStatements, RULE_ACTIONS, type ManagedRole } from "./managed-roles.ts";
+import { NAME_PREFIX, ROOT_ACTIVITY_DELIVERY_ROLE } from "../names.ts";
+import { managedRoleStatements, RULE_ACTIONS } from "./managed-roles.ts";
+import { payerRoleFrames } from "./payer-roles.ts";
+import { describeRole, type RoleDescription } from "./roles.ts";
+
+/** The distributor's automation settings: who may assume the role, and its name in every account. */
+export interface AutomationSettings {
+  /** IAM principal ARNs (roles, users, or an account's root). */
+  readonly principals: readonly string[];
+  readonly roleName: string;
+}
 
 const accountOf = (arn: string) => arn.split(":")[4]!;
 const isAccountRoot = (arn: string) => arn.endsWith(":root");
 const unique = (items: readonly string[]) => [...new Set(items)].sort();
 
 /** `sts:TagSession` lets the driver tag its sessions (partner id, run) for CloudTrail. */
-export const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:TagSession"] as const;
+const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:TagSession"] as const;
 
 /**
  * Only the distributor's automation principals. The trust names their accounts and pins the
@@ -30,8 +37,8 @@ export const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:TagSession"] as const;
  * own, reaching only payers the distributor owns, and the driver and the Pulumi provider assume
  * the role without one.
  */
-export function automationTrustPolicy(distributor: Distributor): PolicyDocument {
-  const principals = distributor.automation.principals;
+export function automationTrustPolicy(automation: AutomationSettings): PolicyDocument {
+  const principals = automation.principals;
   const named = unique(principals.filter((p) => !isAccountRoot(p)));
   const roots = unique(principals.filter(isAccountRoot));
   const statements: PolicyStatement[] = [];
@@ -50,13 +57,28 @@ export function automationTrustPolicy(distributor: Distributor): PolicyDocument 
   return { Version: "2012-10-17", Statement: statements };
 }
 
-/** The roles payerfleet deploys in a payer, and what each may be given. */
-function payerRoles(payer: string): ManagedRole[] {
-  return [
-    { name: BILLING_ADMIN_ROLE, attachable: [policyArn(payer, BILLING_ADMIN_ROLE)] },
-    { name: PARTNER_ADMIN_ROLE, boundaryArn: policyArn(payer, PARTNER_BOUNDARY_POLICY), attachable: [ADMINISTRATOR_ACCESS.arn] },
-    { name: ROOT_ACTIVITY_DELIVERY_ROLE, inlinePolicy: true },
-  ];
+/** The payer's own managed policies its roles are given or bounded by. */
+function ownPolicyArns(payer: string): string[] {
+  const frames = Object.values(payerRoleFrames(payer));
+  const policies = frames.flatMap((f) => [...f.managedPolicies, ...(f.permissionsBoundary === null ? [] : [f.permissionsBoundary])]);
+  return [...new Set(policies.map((p) => p.arn).filter((arn) => arn.startsWith(`arn:aws:iam::${payer}:`)))];
+}
+
+/**
+ * The automation role of an account (a payer, or the hub account): one inline policy, named as
+ * the role, and the trust above. `account` names it for people (`partner acme`).
+ */
+export function automationRole(accountId: string, account: string, automation: AutomationSettings, permissions: PolicyDocument): RoleDescription {
+  const name = automation.roleName;
+  const frame = {
+    name,
+    path: "/",
+    description: `payerfleet automation for ${account}: assumed only by the distributor's automation principals`,
+    permissionsBoundary: null,
+    managedPolicies: [],
+    inlinePolicies: [name],
+  };
+  return describeRole(accountId, frame, { trustPolicy: automationTrustPolicy(automation), policies: { [name]: permissions } });
 }
 
 /**
@@ -69,7 +91,7 @@ function payerRoles(payer: string): ManagedRole[] {
  * managed-resources.ts). Organizations calls made in the
  * management account reach only its own organization, hence `Resource: "*"` there.
  */
-export function automationPermissionsPolicy(distributor: Distributor, payer: string): PolicyDocument {
+export function automationPermissionsPolicy(automationRoleName: string, payer: string): PolicyDocument {
   const statements: PolicyStatement[] = [
     {
       Sid: "ReadOrganizationAndCustody",
@@ -130,7 +152,7 @@ export function automationPermissionsPolicy(distributor: Distributor, payer: str
       Action: ["iam:GetRole"],
       Resource: `arn:aws:iam::${payer}:role/aws-service-role/*`,
     },
-    ...managedRoleStatements(payer, distributor.automation.roleName, payerRoles(payer)),
+    ...managedRoleStatements(payer, automationRoleName, Object.values(payerRoleFrames(payer))),
     {
       Sid: "ManagePayerfleetPolicies",
       Effect: "Allow",
@@ -147,7 +169,7 @@ export function automationPermissionsPolicy(distributor: Distributor, payer: str
         "iam:TagPolicy",
         "iam:UntagPolicy",
       ],
-      Resource: [policyArn(payer, BILLING_ADMIN_ROLE), policyArn(payer, PARTNER_BOUNDARY_POLICY)],
+      Resource: ownPolicyArns(payer),
     },
     {
       Sid: "PassDeliveryRoleToEventBridge",

@@ -1,13 +1,12 @@
 /**
  * What the distributor's own principals may do in a payer through the billing-admin role. The
- * automation role payerfleet assumes is `bootstrap`'s (src/bootstrap/policies.ts).
+ * automation role payerfleet assumes is `bootstrap`'s (automation-role.ts).
  */
-import type { Distributor } from "../../inventory/schema.ts";
 import { assumeRoleTrust, policyDocument, type PolicyDocument } from "./policy-document.ts";
 
-/** Who may assume the billing-admin role: the inventory's `distributor.billingAdmins`. */
-export function billingAdminTrust(distributor: Distributor): PolicyDocument {
-  return assumeRoleTrust(distributor.billingAdmins);
+/** Who may assume the billing-admin role: the distributor's billing admins. */
+export function billingAdminTrust(billingAdmins: readonly string[]): PolicyDocument {
+  return assumeRoleTrust(billingAdmins);
 }
 
 /**
@@ -15,8 +14,7 @@ export function billingAdminTrust(distributor: Distributor): PolicyDocument {
  * exports, invoices, payments) and a read of the organization to map accounts to customers;
  * plus read of the distributor-only buckets where exports land.
  */
-export function billingAdminPermissions(distributor: Distributor): PolicyDocument {
-  const buckets = distributor.guardrails.buckets;
+export function billingAdminPermissions(buckets: readonly string[]): PolicyDocument {
   return policyDocument([
     {
       Sid: "BillingAndCostManagement",

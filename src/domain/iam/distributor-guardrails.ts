@@ -5,10 +5,30 @@
  */
 import type { PolicyStatement } from "./policy-document.ts";
 import { NAME_PREFIX, ORGANIZATION_TRAIL, ROOT_ACTIVITY_RULE } from "../names.ts";
-import type { FenceContext } from "./partner-boundary.ts";
+import { TRUSTED_SERVICES } from "../organization.ts";
 
-/** Services whose trusted access payerfleet's custody and monitoring depend on. */
-export const TRUSTED_SERVICES = ["account.amazonaws.com", "cloudtrail.amazonaws.com", "iam.amazonaws.com"] as const;
+/** What the distributor keeps for itself in every payer, beyond payerfleet's own resources. */
+export interface Guardrails {
+  /** Buckets (names, `*` wildcards allowed) the distributor's exports land in. */
+  readonly buckets: readonly string[];
+  /** Billing views only the distributor may use. */
+  readonly billingViews: readonly string[];
+  /** Roles of the distributor's governance tooling. */
+  readonly governanceRoles: readonly string[];
+  /** CloudFormation stacks of the distributor's governance tooling. */
+  readonly governanceStacks: readonly string[];
+}
+
+/** What the fence around a partner's admins in one payer is made of. */
+export interface FenceContext {
+  /** The payer (management) account. */
+  readonly accountId: string;
+  /** The role payerfleet assumes in the payer. */
+  readonly automationRoleName: string;
+  readonly guardrails: Guardrails;
+  /** Alternate contact types the distributor owns, as the inventory spells them (`billing`). */
+  readonly distributorContacts: readonly string[];
+}
 
 export function monitoringStatements(account: string): PolicyStatement[] {
   return [

@@ -6,11 +6,10 @@
 import type { PolicyDocument } from "./policy-document.ts";
 import { HUB_FORWARD_ROLE } from "../monitoring/hub-layout.ts";
 import { NAME_PREFIX } from "../names.ts";
-import type { Distributor } from "../../inventory/schema.ts";
+import { FORWARD_ROLE_FRAME } from "./hub-roles.ts";
 import { managedRoleStatements, RULE_ACTIONS } from "./managed-roles.ts";
 
-export function hubAutomationPermissionsPolicy(distributor: Distributor): PolicyDocument {
-  const hub = distributor.hub.accountId;
+export function hubAutomationPermissionsPolicy(hub: string, automationRoleName: string): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -68,7 +67,7 @@ export function hubAutomationPermissionsPolicy(distributor: Distributor): Policy
         Resource: `arn:aws:iam::${hub}:role/${HUB_FORWARD_ROLE}`,
         Condition: { StringEquals: { "iam:PassedToService": "events.amazonaws.com" } },
       },
-      ...managedRoleStatements(hub, distributor.automation.roleName, [{ name: HUB_FORWARD_ROLE, inlinePolicy: true }]),
+      ...managedRoleStatements(hub, automationRoleName, [FORWARD_ROLE_FRAME]),
     ],
   };
 }

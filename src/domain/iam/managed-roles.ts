@@ -15,6 +15,7 @@
  */
 import type { PolicyStatement } from "./policy-document.ts";
 import { roleArn } from "../names.ts";
+import type { RoleFrame } from "./roles.ts";
 
 /** Reading a role and the changes that grant it nothing new. */
 const ROLE_UPKEEP = [
@@ -49,45 +50,35 @@ export const RULE_ACTIONS = [
   "events:UntagResource",
 ] as const;
 
-/** One role payerfleet deploys in an account, and what may be put on it. */
-export interface ManagedRole {
-  readonly name: string;
-  /** The permissions boundary it must carry: created only with it. Default: none. */
-  readonly boundaryArn?: string;
-  /** The managed policies that may be attached to it. Default: none. */
-  readonly attachable?: readonly string[];
-  /** Whether payerfleet writes an inline policy on it. Default: false. */
-  readonly inlinePolicy?: boolean;
-}
-
 /**
  * The statements that let the automation role `automationRoleName` of `account` manage exactly
- * `roles`, and never itself.
+ * `roles` (created only with their boundary, given only their own policies), and never itself.
  */
-export function managedRoleStatements(account: string, automationRoleName: string, roles: readonly ManagedRole[]): PolicyStatement[] {
-  const arns = (list: readonly ManagedRole[]) => list.map((r) => roleArn(account, r.name));
+export function managedRoleStatements(account: string, automationRoleName: string, roles: readonly RoleFrame[]): PolicyStatement[] {
+  const arns = (list: readonly RoleFrame[]) => list.map((r) => roleArn(account, r.name, r.path));
   const statements: PolicyStatement[] = [{ Sid: "ManagePayerfleetRoles", Effect: "Allow", Action: [...ROLE_UPKEEP], Resource: arns(roles) }];
-  const unbounded = roles.filter((r) => r.boundaryArn === undefined);
+  const unbounded = roles.filter((r) => r.permissionsBoundary === null);
   if (unbounded.length > 0) statements.push({ Sid: "CreatePayerfleetRoles", Effect: "Allow", Action: ["iam:CreateRole"], Resource: arns(unbounded) });
-  for (const role of roles.filter((r) => r.boundaryArn !== undefined)) {
+  for (const role of roles) {
+    if (role.permissionsBoundary === null) continue;
     statements.push({
       Sid: `Create${sidOf(role.name)}WithItsBoundary`,
       Effect: "Allow",
       Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
-      Resource: roleArn(account, role.name),
-      Condition: { StringEquals: { "iam:PermissionsBoundary": role.boundaryArn! } },
+      Resource: roleArn(account, role.name, role.path),
+      Condition: { StringEquals: { "iam:PermissionsBoundary": role.permissionsBoundary.arn } },
     });
   }
-  for (const role of roles.filter((r) => (r.attachable ?? []).length > 0)) {
+  for (const role of roles.filter((r) => r.managedPolicies.length > 0)) {
     statements.push({
       Sid: `AttachTo${sidOf(role.name)}`,
       Effect: "Allow",
       Action: ["iam:AttachRolePolicy"],
-      Resource: roleArn(account, role.name),
-      Condition: { ArnEquals: { "iam:PolicyARN": [...role.attachable!] } },
+      Resource: roleArn(account, role.name, role.path),
+      Condition: { ArnEquals: { "iam:PolicyARN": role.managedPolicies.map((p) => p.arn) } },
     });
   }
-  const inline = roles.filter((r) => r.inlinePolicy);
+  const inline = roles.filter((r) => r.inlinePolicies.length > 0);
   if (inline.length > 0) statements.push({ Sid: "InlinePoliciesOfPayerfleetRoles", Effect: "Allow", Action: ["iam:PutRolePolicy"], Resource: arns(inline) });
   statements.push(
     {

@@ -11,48 +11,12 @@
  * the role's ARN carries its path, and every role under `/partner/` was created with the
  * boundary.
  */
-import type { ContactType, Guardrails, Inventory, Partner } from "../../inventory/schema.ts";
-import { contactOwner } from "../../inventory/schema.ts";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document.ts";
-import { custodyStatements, guardrailStatements, monitoringStatements } from "./distributor-guardrails.ts";
+import { custodyStatements, guardrailStatements, monitoringStatements, type FenceContext } from "./distributor-guardrails.ts";
 import { NAME_PREFIX, PARTNER_BOUNDARY_POLICY, policyArn } from "../names.ts";
 
 /** The IAM path of every role and user the partner creates. */
 export const PARTNER_PATH = "/partner/";
-
-export { TRUSTED_SERVICES } from "./distributor-guardrails.ts";
-
-/** IAM's quota on a managed policy document, a permissions boundary included. */
-export const MANAGED_POLICY_SIZE_QUOTA = 6144;
-
-/** The size IAM counts against {@link MANAGED_POLICY_SIZE_QUOTA}: characters, whitespace excluded. */
-export function managedPolicySize(document: PolicyDocument): number {
-  return JSON.stringify(document).replace(/\s/g, "").length;
-}
-
-export interface FenceContext {
-  /** The payer (management) account. */
-  readonly accountId: string;
-  /** The role payerfleet assumes in the payer. */
-  readonly automationRoleName: string;
-  readonly guardrails: Guardrails;
-  /** Alternate contact types the distributor owns. */
-  readonly distributorContacts: readonly ContactType[];
-}
-
-export function fenceContext(inventory: Inventory, partner: Partner): FenceContext {
-  const contacts = partner.payer.alternateContacts ?? {};
-  const distributorContacts = (["billing", "operations", "security"] as const).filter((type) => {
-    const contact = contacts[type];
-    return contact !== undefined && contactOwner(type, contact) === "distributor";
-  });
-  return {
-    accountId: partner.payer.accountId,
-    automationRoleName: inventory.distributor.automation.roleName,
-    guardrails: inventory.distributor.guardrails,
-    distributorContacts,
-  };
-}
 
 /**
  * Actions that change a role or user, or hand one to a service. Reads stay allowed. The two

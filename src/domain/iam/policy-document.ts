@@ -18,6 +18,14 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
+/** IAM's quota on a managed policy document, a permissions boundary included. */
+export const MANAGED_POLICY_SIZE_QUOTA = 6144;
+
+/** The size IAM counts against {@link MANAGED_POLICY_SIZE_QUOTA}: characters, whitespace excluded. */
+export function managedPolicySize(document: PolicyDocument): number {
+  return JSON.stringify(document).replace(/\s/g, "").length;
+}
+
 export function policyDocument(statements: readonly (PolicyStatement | undefined)[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements.filter((s): s is PolicyStatement => s !== undefined) };
 }

@@ -5,9 +5,9 @@
  */
 
 /** The detail-type CloudTrail gives API calls on EventBridge (read-only ones too, see the rule state). */
-export const API_CALL = "AWS API Call via CloudTrail";
+const API_CALL = "AWS API Call via CloudTrail";
 /** The detail-type of console sign-ins, successful or not. */
-export const CONSOLE_SIGN_IN = "AWS Console Sign In via CloudTrail";
+const CONSOLE_SIGN_IN = "AWS Console Sign In via CloudTrail";
 /**
  * Without this state a rule never sees read-only API calls (Describe*, Get*, List*): `ENABLED`
  * skips the CloudTrail management events EventBridge marks read-only.

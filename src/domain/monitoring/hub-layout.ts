@@ -21,7 +21,7 @@ export interface HubPayer {
 }
 
 /** EventBridge's default quota of rules per event bus. */
-export const RULES_PER_BUS_QUOTA = 300;
+const RULES_PER_BUS_QUOTA = 300;
 /** 3 routes x 90 payers = 270 rules: room under the quota for a few rules added by hand. */
 export const PAYERS_PER_PARTITION = 90;
 /** Where partition buses, per-payer rules and the SNS topics live: one set of subscriptions. */
@@ -33,8 +33,6 @@ export const HUB_NOTICE_TOPIC = `${HUB_EVENT_BUS}-notices`;
 export const SEVERITY_TOPICS: Readonly<Record<Severity, string>> = { alert: HUB_ALERT_TOPIC, notice: HUB_NOTICE_TOPIC };
 /** Role the hub's forwarding rules use to put events on the partition buses. */
 export const HUB_FORWARD_ROLE = `${HUB_EVENT_BUS}-forward`;
-/** The forward role's inline policy. */
-export const HUB_FORWARD_POLICY = "put-events-on-partition-buses";
 /** The rule of each regional hub bus that forwards one partition's payers. */
 export const HUB_FORWARD_RULE = `${HUB_EVENT_BUS}-forward`;
 

@@ -49,7 +49,7 @@ export function deliveryRolePolicy(regions: readonly string[], hubAccountId: str
 }
 
 /** The trail's ARN, known before it exists, so that the bucket policy can name it. */
-export function organizationTrailArn(homeRegion: string, payerAccountId: string): string {
+function organizationTrailArn(homeRegion: string, payerAccountId: string): string {
   return `arn:aws:cloudtrail:${homeRegion}:${payerAccountId}:trail/${ORGANIZATION_TRAIL}`;
 }
 

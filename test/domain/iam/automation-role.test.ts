@@ -12,8 +12,8 @@ const DISTRIBUTOR = "210987654321";
 const PAYER = "100000000001";
 const ROLE = `arn:aws:iam::${PAYER}:role/payerfleet-automation`;
 const inventory = parseInventory(BASE_INVENTORY, "fleet.yaml").inventory!;
-const trust = automationTrustPolicy(inventory.distributor);
-const permissions = automationPermissionsPolicy(inventory.distributor, PAYER);
+const trust = automationTrustPolicy(inventory.distributor.automation);
+const permissions = automationPermissionsPolicy(inventory.distributor.automation.roleName, PAYER);
 
 const BOUNDARY = `arn:aws:iam::${PAYER}:policy/payerfleet-partner-boundary`;
 const ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -145,7 +145,7 @@ describe("the automation role under the IAM evaluator", () => {
   });
 
   describe("permissions in the hub account", () => {
-    const hub = hubAutomationPermissionsPolicy(inventory.distributor);
+    const hub = hubAutomationPermissionsPolicy(inventory.distributor.hub.accountId, inventory.distributor.automation.roleName);
     const can = (action: string, resource: string, context?: Record<string, string>) => allowedFor(hub, DISTRIBUTOR, "payerfleet-automation", action, resource, context);
     const bus = (name: string) => `arn:aws:events:eu-west-1:${DISTRIBUTOR}:event-bus/${name}`;
     const cases: { action: string; resource: string; expected: Decision; context?: Record<string, string> }[] = [
@@ -184,6 +184,6 @@ describe("the automation role under the IAM evaluator", () => {
       }
       return found;
     };
-    expect([await scoped(permissions), await scoped(hubAutomationPermissionsPolicy(inventory.distributor))]).to.deep.equal([[], []]);
+    expect([await scoped(permissions), await scoped(hubAutomationPermissionsPolicy(inventory.distributor.hub.accountId, inventory.distributor.automation.roleName))]).to.deep.equal([[], []]);
   });
 });

@@ -47,7 +47,7 @@ describe("distributor policies", () => {
 
   describe("documents", () => {
     it("trusts the distributor's billing admins with the billing-admin role", () => {
-      expect(billingAdminTrust(distributor)).to.deep.equal({
+      expect(billingAdminTrust(distributor.billingAdmins)).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           {
@@ -61,7 +61,7 @@ describe("distributor policies", () => {
     });
 
     it("trusts the distributor's automation principals with the automation role", () => {
-      expect(automationTrustPolicy(distributor)).to.deep.equal({
+      expect(automationTrustPolicy(distributor.automation)).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           {
@@ -76,7 +76,7 @@ describe("distributor policies", () => {
     });
 
     it("lets the billing admin manage billing, read the organization and read the distributor-only buckets", () => {
-      expect(billingAdminPermissions(distributor)).to.deep.equal({
+      expect(billingAdminPermissions(distributor.guardrails.buckets)).to.deep.equal({
         Version: "2012-10-17",
         Statement: [
           {
@@ -119,9 +119,9 @@ describe("distributor policies", () => {
     });
 
     it("has no bucket statement when the distributor fences no bucket", () => {
-      const none = billingAdminPermissions({ ...distributor, guardrails: { ...distributor.guardrails, buckets: [] } });
+      const none = billingAdminPermissions([]);
       expect(none.Statement.map((s) => s.Sid)).to.deep.equal(["BillingAndCostManagement", "ReadOrganization"]);
-      expect(none.Statement).to.deep.equal(billingAdminPermissions(distributor).Statement.slice(0, 2));
+      expect(none.Statement).to.deep.equal(billingAdminPermissions(distributor.guardrails.buckets).Statement.slice(0, 2));
     });
   });
 
@@ -131,49 +131,49 @@ describe("distributor policies", () => {
         attempt: "billing-operations assumes the billing-admin role",
         expected: "Allowed",
         session: () => hubRole("billing-operations"),
-        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor)),
+        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor.billingAdmins)),
       },
       {
         attempt: "rebilling-pipeline assumes the billing-admin role",
         expected: "Allowed",
         session: () => hubRole("rebilling-pipeline"),
-        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor)),
+        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor.billingAdmins)),
       },
       {
         attempt: "a partner admin principal in the payer, with AdministratorAccess, assumes the billing-admin role",
         expected: "ImplicitlyDenied",
         session: () => adminOf(`arn:aws:iam::${PAYER}:role/fabrikam-platform-admins`, PAYER_ORGANIZATION),
-        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor)),
+        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor.billingAdmins)),
       },
       {
         attempt: "the partner's break-glass role in a member account assumes the billing-admin role",
         expected: "ImplicitlyDenied",
         session: () => adminOf("arn:aws:iam::400000000001:role/fabrikam-break-glass", PAYER_ORGANIZATION),
-        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor)),
+        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor.billingAdmins)),
       },
       {
         attempt: "an unrelated account's admin assumes the billing-admin role",
         expected: "ImplicitlyDenied",
         session: () => adminOf("arn:aws:iam::999999999999:role/admin"),
-        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor)),
+        request: () => assume(BILLING_ADMIN_ROLE, billingAdminTrust(distributor.billingAdmins)),
       },
       {
         attempt: "the distributor's CI assumes the automation role",
         expected: "Allowed",
         session: () => hubRole("payerfleet-ci"),
-        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor.automation)),
       },
       {
         attempt: "billing-operations assumes the automation role",
         expected: "ImplicitlyDenied",
         session: () => hubRole("billing-operations"),
-        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor.automation)),
       },
       {
         attempt: "a partner admin principal in the payer assumes the automation role",
         expected: "ImplicitlyDenied",
         session: () => adminOf(`arn:aws:iam::${PAYER}:role/fabrikam-platform-admins`, PAYER_ORGANIZATION),
-        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor)),
+        request: () => assume(AUTOMATION_ROLE, automationTrustPolicy(distributor.automation)),
       },
     ];
     for (const row of rows) {
@@ -226,7 +226,7 @@ describe("distributor policies", () => {
         const session: RoleSession = {
           roleArn: BILLING_ADMIN_ROLE,
           sessionName: "billing-operations-session",
-          identityPolicies: [billingAdminPermissions(distributor)],
+          identityPolicies: [billingAdminPermissions(distributor.guardrails.buckets)],
           organization: PAYER_ORGANIZATION,
         };
         expect(await evaluate(session, row.request)).to.equal(row.expected);

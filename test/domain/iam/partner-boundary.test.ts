@@ -1,15 +1,10 @@
 import { expect } from "chai";
 import type { Inventory } from "../../../src/inventory/schema.ts";
-import {
-  MANAGED_POLICY_SIZE_QUOTA,
-  PARTNER_PATH,
-  TRUSTED_SERVICES,
-  fenceContext,
-  managedPolicySize,
-  partnerBoundary,
-  partnerBoundaryArn,
-  type FenceContext,
-} from "../../../src/domain/iam/partner-boundary.ts";
+import type { FenceContext } from "../../../src/domain/iam/distributor-guardrails.ts";
+import { PARTNER_PATH, partnerBoundary, partnerBoundaryArn } from "../../../src/domain/iam/partner-boundary.ts";
+import { MANAGED_POLICY_SIZE_QUOTA, managedPolicySize } from "../../../src/domain/iam/policy-document.ts";
+import { TRUSTED_SERVICES } from "../../../src/domain/organization.ts";
+import { fenceContext } from "../../../src/inventory/stack-inputs.ts";
 import { exampleInventory, partnerOf } from "../../support/example.ts";
 import { evaluate, partnerAdminSession, type Attempt, type Decision, type Organization } from "../../support/iam.ts";
 

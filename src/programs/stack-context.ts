@@ -1,0 +1,12 @@
+/** What a stack program is, and what the driver knows of a stack before its program runs. */
+
+export type StackProgram = () => Promise<Record<string, unknown>>;
+
+export interface StackContext {
+  /**
+   * Ids of the resources already in the stack's state. An existing organization, OU or account
+   * is adopted with `import` until it is there, and not after: the engine refuses to replace a
+   * resource that still declares an import, even to say it is protected. Default: none.
+   */
+  readonly managedIds?: () => ReadonlySet<string>;
+}
