@@ -5,15 +5,16 @@
  */
 import { resolve } from "node:path";
 import { EXIT, type ExitCode } from "../io/exit-codes.ts";
-import { outputProblems } from "../io/outputs.ts";
-import { InputError } from "../io/errors.ts";
+import { InputError, Problems } from "../io/errors.ts";
+import { removeDirectories } from "../io/files.ts";
+import { prepareOutputs } from "../io/outputs.ts";
 import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
 import { programFor } from "../programs/stack-program.ts";
-import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend } from "./running/backend.ts";
-import { changedSince, GitRefError, type ChangedSince } from "./running/changed.ts";
-import { PulumiCliMissingError, findPulumi } from "./running/pulumi-cli.ts";
+import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend, secretsProviderProblem } from "./running/backend.ts";
+import { changedSince, type ChangedSince } from "./running/changed.ts";
+import { findPulumi } from "./running/pulumi-cli.ts";
 import { createProgress } from "./reports/progress.ts";
-import { passphraseRedactor } from "./reports/redact.ts";
+import { passphraseRedactor } from "../io/redact.ts";
 import type { FleetReport, Orphan, ResourceChange, StackReport } from "./reports/report.ts";
 import { exitCodeOf } from "./reports/report.ts";
 import { writeReports } from "./reports/write.ts";
@@ -71,35 +72,28 @@ export interface FleetIo {
  * Only then is anything created: the reports' folders and a file backend's directory.
  */
 export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<ExitCode> {
-  const redact = passphraseRedactor(io.env);
+  const redact = passphraseRedactor(io.env, io.cwd);
   const inventory = await io.loadInventory(o.inventory);
-  const problems: string[] = [];
-  const collect = async <T>(check: () => Promise<T> | T): Promise<T | undefined> => {
-    try {
-      return await check();
-    } catch (err) {
-      if (err instanceof InputError) problems.push(...err.problems);
-      else if (err instanceof GitRefError || err instanceof PulumiCliMissingError) problems.push(err.message);
-      else throw err;
-      return undefined;
-    }
-  };
-
-  const changed = o.changedSince === undefined ? undefined : await collect(() => changedSince(resolve(io.cwd, o.inventory), inventory, o.changedSince!));
-  const selection = await collect(() => selectStacks(inventory, { partners: o.partners, ...(changed ? { changed } : {}), ...(o.shard ? { shard: o.shard } : {}) }));
+  const problems = new Problems();
+  const changed = o.changedSince === undefined ? undefined : await problems.check(() => changedSince(resolve(io.cwd, o.inventory), inventory, o.changedSince!));
+  const selection = await problems.check(() => selectStacks(inventory, { partners: o.partners, ...(changed ? { changed } : {}), ...(o.shard ? { shard: o.shard } : {}) }));
   const backend = resolveBackend({ backend: o.backend, secretsProvider: o.secretsProvider, env: io.env, cwd: io.cwd });
   const badUrl = backendUrlProblem(backend.url);
-  if (badUrl !== undefined) problems.push(o.backend ? badUrl : `PULUMI_BACKEND_URL: ${badUrl}`);
+  if (badUrl !== undefined) problems.add(o.backend ? badUrl : `PULUMI_BACKEND_URL: ${badUrl}`);
+  const badProvider = secretsProviderProblem(backend);
+  if (badProvider !== undefined) problems.add(badProvider);
   const passphrase = await passphraseProblem(backend, io.env);
-  if (passphrase !== undefined) problems.push(passphrase);
-  const pulumi = await collect(() => findPulumi(o.pulumiRoot === undefined ? undefined : resolve(io.cwd, o.pulumiRoot)));
-  if (problems.length > 0) throw new InputError(problems.map(redact));
+  if (passphrase !== undefined) problems.add(passphrase);
+  const pulumi = await problems.check(() => findPulumi(o.pulumiRoot === undefined ? undefined : resolve(io.cwd, o.pulumiRoot)));
+  // Made only now, with every other check done; undone, like the reports' folders, on any problem.
   const outputs = [...(o.json === undefined ? [] : [{ flag: "json", path: o.json }]), ...(o.markdown === undefined ? [] : [{ flag: "markdown", path: o.markdown }])];
-  await outputProblems(io, o.inventory, outputs);
-  try {
-    await prepareBackend(backend);
-  } catch (err) {
-    throw new InputError([`cannot use the state backend ${backend.url}: ${(err as Error).message}`]);
+  const kept = backend.passphraseFile === undefined ? [] : [{ what: "the passphrase file (PULUMI_CONFIG_PASSPHRASE_FILE)", path: backend.passphraseFile }];
+  const undoOutputs = await problems.check(() => prepareOutputs(io, outputs, { inventory: o.inventory, kept }));
+  const backendDirs = badUrl !== undefined ? [] : await problems.check(() => prepareBackend(backend));
+  if (problems.any) {
+    await removeDirectories(backendDirs ?? []);
+    await undoOutputs?.();
+    throw new InputError(problems.list.map(redact));
   }
 
   const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor };

@@ -22,6 +22,16 @@ export function automationPolicy(target: BootstrapTarget): RolePolicy {
   return policy!;
 }
 
+/** Plain scalars YAML 1.1's implicit types read as something other than a string (yaml.org/type). */
+const YAML_11_NOT_A_STRING = [
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^(~|null|Null|NULL|)$/,
+  /^[-+]?(0b[01_]+|0[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$/,
+  /^([-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/,
+  /^\d{4}-\d\d?-\d\d?([Tt ].*)?$/,
+  /^(<<|=)$/,
+];
+
 /** The template as data; `renderTemplate` writes it out. */
 export function automationRoleTemplate(target: BootstrapTarget) {
   const { role } = target;
@@ -67,10 +77,12 @@ export function renderTemplate(target: BootstrapTarget): string {
   ];
   const doc = new Document(automationRoleTemplate(target));
   doc.commentBefore = header.map((line) => visible(line)).join("\n");
-  // YAML 1.1 parsers, CloudFormation's among them, read an unquoted 2012-10-17 as a date.
+  // The emitter writes YAML 1.2, where `on`, `0b101` or `2012-10-17` plain are strings; YAML 1.1
+  // parsers (CloudFormation's, PyYAML) read them as a boolean, a number, a date: quoted, they
+  // stay the strings they are, whatever the inventory names.
   visit(doc, {
     Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === "string" && /^\d{4}-\d\d-\d\d$/.test(node.value)) node.type = "QUOTE_DOUBLE";
+      if (isScalar(node) && typeof node.value === "string" && YAML_11_NOT_A_STRING.some((re) => re.test(node.value as string))) node.type = "QUOTE_DOUBLE";
     },
   });
   return doc.toString({ lineWidth: 0 });

@@ -1,5 +1,6 @@
 import { InputError } from "../io/errors.ts";
 import { EXIT } from "../io/exit-codes.ts";
+import { passphraseRedactor } from "../io/redact.ts";
 import type { CommandIo } from "./io.ts";
 
 /**
@@ -11,7 +12,9 @@ export async function reportingBadInput(io: CommandIo, command: string, run: () 
     return await run();
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    for (const line of err.lines(command)) io.stderr(`${line}\n`);
+    // A value given on the command line may be the passphrase (`--deadline "$PASS"` by mistake).
+    const redact = passphraseRedactor(io.env, io.cwd);
+    for (const line of err.lines(command)) io.stderr(`${redact(line)}\n`);
     return EXIT.badInput;
   }
 }

@@ -61,7 +61,11 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
       // recommendCommands says only this much, and stops yargs before "Unknown command".
       const suggestion = /^Did you mean (.+)\?$/.exec(text);
       const given = args.find((a) => !a.startsWith("-"));
-      throw new UsageError([suggestion && given !== undefined ? `unknown command ${given}: did you mean ${suggestion[1]}?` : text]);
+      if (suggestion && given !== undefined) throw new UsageError([`unknown command ${given}: did you mean ${suggestion[1]}?`]);
+      // Past the command, yargs calls a stray word a command; it is an argument the command does not take.
+      const stray = /^Unknown commands?: (.+)$/.exec(text);
+      if (stray && command !== "") throw new UsageError([strayArgument(command, stray[1]!)]);
+      throw new UsageError([text]);
     });
   for (const module of commands) parser = parser.command(module);
   const code = await reportingBadInput(io, command, async () => {
@@ -70,6 +74,13 @@ export async function main(args: readonly string[], io: CommandIo = processIo())
   });
   if (code === EXIT.badInput && REPORTING.has(command)) for (const file of await staleReports(args, io)) io.stderr(`payerfleet ${command}: note: ${file} is from an earlier run; this run wrote nothing\n`);
   return code;
+}
+
+/** What a word on the command line that the command does not take was likely meant to be. */
+function strayArgument(command: string, words: string): string {
+  const first = words.split(", ")[0]!;
+  if (command === "validate") return `unexpected argument ${first}: validate checks one inventory file at a time`;
+  return `unexpected argument ${first}: ${command} takes options only; a partner is named with --partner ${first}`;
 }
 
 /** The commands whose --json and --markdown name files (elsewhere --json is a switch). */

@@ -2,7 +2,7 @@
  * Reading the command line into typed values: every problem with an option's value is
  * collected, so that one run reports them all, and thrown as one {@link UsageError}.
  */
-import { InputError, UsageError } from "../io/errors.ts";
+import { InputError, InputErrors, UsageError } from "../io/errors.ts";
 import { outputClashes } from "../io/outputs.ts";
 import { visible } from "../text/characters.ts";
 
@@ -59,6 +59,14 @@ export class OptionProblems {
   required(flag: string, raw: unknown, what: string, why: string): string {
     if (raw === undefined) this.add(`--${flag} is required: ${why}`);
     return this.single(flag, raw, what) ?? "";
+  }
+
+  /** `--partner ID`, repeatable: one id per use, as no partner id holds a comma. */
+  partners(argv: Record<string, unknown>): string[] {
+    const ids = this.many("partner", argv["partner"]);
+    const listed = ids.filter((id) => id.includes(","));
+    if (listed.length > 0) this.add(`--partner takes one id each time: ${listed.map((l) => l.split(",").map((id) => `--partner ${shown(id.trim())}`).join(" ")).join(" ")}, not ${listed.map(shown).join(", ")}`);
+    return ids;
   }
 
   /** `--inventory FILE`, given at most once. */
@@ -147,16 +155,23 @@ export type ParseOptions<T> = (argv: Record<string, unknown>, problems: OptionPr
 
 /**
  * The `.check()` of a command: unknown options and every problem with a value or a relation
- * between options, thrown together as one {@link UsageError} before the handler runs.
+ * between options, thrown together as one {@link UsageError} before the handler runs. With
+ * them, `alsoWhenInvalid`'s problems (the inventory's), so that one run reports every one.
  */
-export function checkOptions<T>(parse: ParseOptions<T>, args: readonly string[]): (argv: Record<string, unknown>, options: unknown) => true {
-  return (argv, options) => {
+export function checkOptions<T>(
+  parse: ParseOptions<T>,
+  args: readonly string[],
+  alsoWhenInvalid?: (options: T) => Promise<InputError | undefined>,
+): (argv: Record<string, unknown>, options: unknown) => Promise<true> {
+  return async (argv, options) => {
     const problems = new OptionProblems();
     for (const unknown of unknownOptions(argv, options as KnownOptions)) problems.add(unknown);
     for (const bad of switchValues(args, options as KnownOptions)) problems.add(bad);
-    parse(argv, problems);
-    problems.throwIfAny();
-    return true;
+    const parsed = parse(argv, problems);
+    if (problems.list.length === 0) return true;
+    const usage = new UsageError(problems.list);
+    const more = alsoWhenInvalid === undefined ? undefined : await alsoWhenInvalid(parsed);
+    throw more === undefined ? usage : new InputErrors([more, usage]);
   };
 }
 

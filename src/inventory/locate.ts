@@ -61,7 +61,8 @@ export class Locator {
     // An empty value (`name:`) is shown at its key, and has no text to show.
     const empty = node.written === "" || node.start < 0;
     const target = atKey || empty ? (key !== undefined && key.start >= 0 ? key : placed) : node;
-    const { line, column } = this.position(target.start);
+    // An empty document (`---` alone) has no node with a place: its start is the file's.
+    const { line, column } = this.position(Math.max(target.start, 0));
     const written = target === node && !atKey && !empty ? node.written : undefined;
     return written === undefined ? { line, column } : { line, column, written };
   }

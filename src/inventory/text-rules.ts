@@ -9,7 +9,7 @@ import type { PathKey } from "./problems.ts";
 import type { Report } from "./rules.ts";
 
 const RULE = "forbidden-character";
-const ALLOWED = "names and free text may hold no control characters, line breaks or bidirectional controls";
+const ALLOWED = "names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters";
 
 export function forbiddenCharacters(data: unknown, report: Report): void {
   // One path stack for the whole walk, copied only for a finding: fleets hold 100,000+ accounts.

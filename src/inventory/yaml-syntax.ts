@@ -93,6 +93,19 @@ export function syntaxProblems(text: string, file: string, fallback: { offset: n
     const later = noticed !== undefined && noticed !== lines.linePos(open.offset).line ? ` (the parser noticed at line ${noticed})` : "";
     problems.push(located(open.offset, `${open.what}${later}`));
   }
+  // A line indented deeper than its siblings continues the value above it, and the parser
+  // complains, twice, where that value starts: the mistake is the deeper line.
+  doc.errors.forEach((e, i) => {
+    if (explained.has(i) || e.code !== "MULTILINE_IMPLICIT_KEY") return;
+    const lineBreak = text.indexOf("\n", e.pos[0]);
+    if (lineBreak < 0 || lineBreak >= e.pos[1]) return;
+    const deeper = lineBreak + 1 + /^[ ]*/.exec(text.slice(lineBreak + 1))![0].length;
+    doc.errors.forEach((other, j) => {
+      if (other.pos[0] === e.pos[0]) explained.add(j);
+    });
+    const above = lines.linePos(e.pos[0]).line;
+    problems.push(located(deeper, `this line is indented deeper than the keys beside it, so YAML reads it as going on with the value on line ${above}: indent it as its siblings`));
+  });
   doc.errors.forEach((e, i) => {
     if (!explained.has(i)) problems.push(located(e.pos[0], e.message));
   });

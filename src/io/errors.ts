@@ -52,6 +52,49 @@ export class InventoryError extends InputError {
   }
 }
 
+/** Input errors of several kinds found in one run (the options and the inventory), printed each its own way. */
+export class InputErrors extends InputError {
+  override name = "InputErrors";
+  constructor(readonly parts: readonly InputError[]) {
+    super(parts.flatMap((p) => p.problems));
+  }
+
+  override lines(command: string): string[] {
+    return this.parts.flatMap((p) => p.lines(command));
+  }
+}
+
+/**
+ * The problems of several checks, gathered so that one run reports them all: each check's
+ * {@link InputError} is recorded rather than thrown, and {@link throwIfAny} throws them together.
+ */
+export class Problems {
+  readonly list: string[] = [];
+
+  /** What `check` returns, or undefined after recording the problems of the InputError it threw. */
+  async check<T>(check: () => T | Promise<T>): Promise<T | undefined> {
+    try {
+      return await check();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.list.push(...err.problems);
+      return undefined;
+    }
+  }
+
+  add(...problems: string[]): void {
+    this.list.push(...problems);
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.any) throw new InputError(this.list);
+  }
+}
+
 function program(command: string): string {
   return command === "" ? "payerfleet" : `payerfleet ${command}`;
 }

@@ -4,15 +4,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, mkdir, open, rename, rm, stat, unlink } from "node:fs/promises";
+import { access, mkdir, open, realpath, rename, rm, rmdir, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
 /**
- * Creates `dir` and its missing parents one level at a time. Node's recursive `mkdir` loops
- * forever under a pseudo-filesystem such as /proc (each level says ENOENT, its parent EEXIST);
- * here any refusal is an error naming the directory.
+ * Creates `dir` and its missing parents one level at a time, and resolves to the directories it
+ * created, parents first. Node's recursive `mkdir` loops forever under a pseudo-filesystem such
+ * as /proc (each level says ENOENT, its parent EEXIST); here any refusal is an error naming the
+ * directory, and what was created before it is removed again.
  */
-export async function makeDirectory(dir: string): Promise<void> {
+export async function makeDirectory(dir: string): Promise<string[]> {
   const missing: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
     try {
@@ -25,11 +26,41 @@ export async function makeDirectory(dir: string): Promise<void> {
       missing.push(d);
     }
   }
+  const created: string[] = [];
   for (const d of missing.reverse()) {
     try {
       await mkdir(d);
+      created.push(d);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`cannot create ${d}: ${(err as Error).message}`);
+      if ((err as NodeJS.ErrnoException).code === "EEXIST") continue;
+      await removeDirectories(created);
+      throw new Error(`cannot create ${d}: ${(err as Error).message}`);
+    }
+  }
+  return created;
+}
+
+/**
+ * Removes directories a command created (as {@link makeDirectory} listed them) when a later
+ * check stops it: bad input leaves nothing behind. Only empty ones: anything put there since
+ * is not payerfleet's to delete.
+ */
+export async function removeDirectories(created: readonly string[]): Promise<void> {
+  for (const d of [...created].reverse()) await rmdir(d).catch(() => undefined);
+}
+
+/**
+ * The path `file` names once links are followed, whether or not it exists yet: the real path
+ * of its nearest existing ancestor, with the rest appended. Two names of one file compare equal.
+ */
+export async function canonicalPath(file: string): Promise<string> {
+  const rest: string[] = [];
+  for (let p = resolve(file); ; p = dirname(p)) {
+    try {
+      return join(await realpath(p), ...rest.reverse());
+    } catch {
+      if (dirname(p) === p) return resolve(file);
+      rest.push(basename(p));
     }
   }
 }
@@ -37,20 +68,26 @@ export async function makeDirectory(dir: string): Promise<void> {
 /**
  * Makes sure a file can be written at `file`: its folder exists (created if needed) and a file
  * can be created in it. Run before anything else happens, so that a report that could not be
- * written never comes after a whole run.
+ * written never comes after a whole run. Resolves to the directories it created.
  */
-export async function prepareOutput(file: string): Promise<void> {
+export async function prepareOutput(file: string): Promise<string[]> {
   const dir = dirname(resolve(file));
-  await makeDirectory(dir);
+  const created = await makeDirectory(dir);
   try {
-    if ((await stat(file)).isDirectory()) throw new Error(`${file} is a directory`);
+    try {
+      if ((await stat(file)).isDirectory()) throw new Error(`${file} is a directory`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    const probe = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.probe`);
+    const handle = await open(probe, "wx");
+    await handle.close();
+    await unlink(probe);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    await removeDirectories(created);
+    throw err;
   }
-  const probe = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.probe`);
-  const handle = await open(probe, "wx");
-  await handle.close();
-  await unlink(probe);
+  return created;
 }
 
 /**

@@ -9,9 +9,12 @@
 
 /**
  * C0 controls (line feed, carriage return and tab included), DEL, C1 controls, the Unicode line
- * and paragraph separators, and the bidirectional marks, embeddings, overrides and isolates.
+ * and paragraph separators, the bidirectional marks, embeddings, overrides and isolates, and the
+ * characters that print as nothing at all (soft hyphen, zero-width space, word joiner and the
+ * invisible operators, the byte-order mark, tags): two names that read the same must be the
+ * same name. The zero-width joiners stay: scripts such as Persian and Hindi spell words with them.
  */
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "gu");
 
 /** The first forbidden character of `text` and its 0-based index, or undefined. */
@@ -47,6 +50,10 @@ const NAMES: Record<number, string> = {
   0x2067: "RIGHT-TO-LEFT ISOLATE",
   0x2068: "FIRST STRONG ISOLATE",
   0x2069: "POP DIRECTIONAL ISOLATE",
+  0xad: "SOFT HYPHEN",
+  0x200b: "ZERO WIDTH SPACE",
+  0x2060: "WORD JOINER",
+  0xfeff: "ZERO WIDTH NO-BREAK SPACE",
 };
 
 /**

@@ -37,6 +37,20 @@ const EXPECTED_TRUST = {
   ],
 };
 
+/** The template as PyYAML, a YAML 1.1 parser as CloudFormation's is, reads it, as JSON. */
+function pyYamlLoad(text: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", ["-c", "import sys, json, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout, default=str)"], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    child.stderr.on("data", (d: Buffer) => (err += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`PyYAML (it comes with moto): ${err}`))));
+    child.stdin.end(text);
+  });
+}
+
 /** Runs cfn-lint, CloudFormation's own linter (installed with moto), on template files. */
 function cfnLint(files: readonly string[]): Promise<{ code: number | null; lines: string[] }> {
   return new Promise((resolve, reject) => {
@@ -58,6 +72,17 @@ describe("bootstrap", () => {
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it("quotes every name a YAML 1.1 parser would read as a boolean, a number or a date, so PyYAML reads the strings back", async () => {
+    for (const [id, roleName] of [["on", "1_0"], ["yes", "0b101"], ["1_000", "off"], ["2024-01-02", "1.5e3"], ["0x1f", "on-call"]] as const) {
+      const fleet = inventoryOf(
+        edit(edit(BASE_INVENTORY, "  - id: acme", `  - id: "${id}"`), "  automation:\n", `  automation:\n    roleName: "${roleName}"\n`),
+      );
+      const target = bootstrapTarget(fleet, id)!;
+      const read = await pyYamlLoad(renderTemplate(target));
+      expect(read, `${id} / ${roleName}`).to.deep.equal(JSON.parse(JSON.stringify(automationRoleTemplate(target))));
+    }
   });
 
   it("renders a template that YAML 1.1 and 1.2 parsers read back exactly, with the role's trust and permissions documents", () => {
@@ -251,7 +276,6 @@ describe("bootstrap", () => {
           Action: [
             "events:DeleteRule",
             "events:DescribeRule",
-            "events:DisableRule",
             "events:EnableRule",
             "events:ListTagsForResource",
             "events:ListTargetsByRule",

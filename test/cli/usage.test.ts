@@ -5,11 +5,11 @@
  */
 import { expect } from "chai";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.ts";
-import { Sandbox } from "../support/fake-pulumi/harness.ts";
+import { FAKE_ROOT, Sandbox } from "../support/fake-pulumi/harness.ts";
 import { BASE_INVENTORY } from "../support/fixtures.ts";
 import { memoryIo } from "../support/io.ts";
 
@@ -113,6 +113,54 @@ describe("usage errors stop every command before it runs anything", function () 
       "Run payerfleet preview --help for usage.",
       "",
     ]);
+  });
+
+  it("reports the inventory's errors with the options' in one run", async () => {
+    await writeFile(join(dir, "inventory.yaml"), "version: 1\ndistributor: {}\n");
+    const [code, stdout, stderr] = await run(dir, ["preview", "--concurrency", "0"]);
+    expect([code, stdout]).to.deep.equal([2, ""]);
+    expect(stderr.split("\n")).to.deep.equal([
+      "inventory.yaml:1:1: error: partners: is required",
+      "inventory.yaml:2:14: error: distributor.name: is required",
+      "inventory.yaml:2:14: error: distributor.emailDomains: is required",
+      "inventory.yaml:2:14: error: distributor.hub: is required",
+      "inventory.yaml:2:14: error: distributor.automation: is required",
+      "inventory.yaml:2:14: error: distributor.billingAdmins: is required",
+      "inventory.yaml: invalid; nothing was run",
+      "payerfleet preview: --concurrency must be a whole number of at least 1 (got 0)",
+      "Run payerfleet preview --help for usage.",
+      "",
+    ]);
+  });
+
+  it("takes a switch alone or as =true/=false, never another value read as false", async () => {
+    const [plan, , planErr] = await run(dir, ["plan", "--json=maybe"]);
+    expect([plan, planErr]).to.deep.equal([2, "payerfleet plan: --json is a switch: give it alone (or =true, =false), not --json=maybe\nRun payerfleet plan --help for usage.\n"]);
+    const [refresh, , refreshErr] = await run(dir, ["refresh", "--preview-only=yes", "--expect-no-changes=1"]);
+    expect([refresh, refreshErr.split("\n").slice(0, 2)]).to.deep.equal([
+      2,
+      [
+        "payerfleet refresh: --preview-only is a switch: give it alone (or =true, =false), not --preview-only=yes",
+        "payerfleet refresh: --expect-no-changes is a switch: give it alone (or =true, =false), not --expect-no-changes=1",
+      ],
+    ]);
+    const [valid, validOut] = await run(dir, ["validate", "--json=true"]);
+    expect([valid, JSON.parse(validOut).valid]).to.deep.equal([0, true]);
+  });
+
+  it("says what a stray argument or a comma-separated --partner was likely meant to be", async () => {
+    expect(await run(dir, ["plan", "acme"])).to.deep.equal([2, "", "payerfleet plan: unexpected argument acme: plan takes options only; a partner is named with --partner acme\nRun payerfleet plan --help for usage.\n"]);
+    expect(await run(dir, ["validate", "a.yaml", "b.yaml"])).to.deep.equal([2, "", "payerfleet validate: unexpected argument b.yaml: validate checks one inventory file at a time\nRun payerfleet validate --help for usage.\n"]);
+    expect(await run(dir, ["audit", "--partner=acme,globex"])).to.deep.equal([
+      2,
+      "",
+      "payerfleet audit: --partner takes one id each time: --partner acme --partner globex, not acme,globex\nRun payerfleet audit --help for usage.\n",
+    ]);
+  });
+
+  it("scrubs the passphrase from a usage error that quotes it", async () => {
+    const [code, , stderr] = await run(dir, ["preview", "--deadline", "correct-horse-battery"], { PULUMI_CONFIG_PASSPHRASE: "correct-horse-battery" });
+    expect([code, stderr]).to.deep.equal([2, "payerfleet preview: --deadline must be a duration such as 90s, 30m or 2h (got [redacted])\nRun payerfleet preview --help for usage.\n"]);
   });
 
   it("destroy offboards only the stacks named and confirmed, each one", async () => {
@@ -235,6 +283,66 @@ describe("usage errors stop every command before it runs anything", function () 
       } finally {
         await box.remove();
       }
+    });
+
+    it("names the same passphrase file and state directory to the Pulumi CLI as it checked, however relative", async () => {
+      const box = await Sandbox.create();
+      try {
+        await box.writeInventory(["acme"]);
+        await box.script({});
+        await writeFile(join(box.dir, ".passphrase"), "correct-horse-battery\n");
+        const result = await box.run(["preview", "--backend", "file://rel-state"], box.env({ PULUMI_CONFIG_PASSPHRASE: undefined, PULUMI_CONFIG_PASSPHRASE_FILE: ".passphrase" }));
+        expect(result.code, result.stderr).to.equal(0);
+        expect(existsSync(join(box.dir, "rel-state", ".pulumi", "stacks", "payerfleet", "acme.json"))).to.equal(true);
+        expect((await box.events()).filter((e) => e.event === "end").map((e) => e.stack)).to.have.members(["hub", "acme"]);
+      } finally {
+        await box.remove();
+      }
+    });
+
+    it("leaves no folder behind when a later check stops the run: the reports' or the backend's", async () => {
+      const box = await Sandbox.create();
+      try {
+        await box.writeInventory(["acme"]);
+        const fleet = await box.run(["preview", "--json", "newdir/r.json", "--markdown", "other/sub/r.md", "--backend", "file:///proc/payerfleet-state"]);
+        expect([fleet.code, fleet.stdout]).to.deep.equal([2, ""]);
+        expect(fleet.stderr).to.include("cannot use the state backend file:///proc/payerfleet-state");
+        expect(existsSync(join(box.dir, "newdir")) || existsSync(join(box.dir, "other"))).to.equal(false);
+      } finally {
+        await box.remove();
+      }
+      const [code, , stderr] = await run(dir, ["audit", "--json", "newdir/r.json", "--markdown", "/proc/payerfleet/r.md"]);
+      expect(code).to.equal(2);
+      expect(stderr).to.include("--markdown /proc/payerfleet/r.md cannot be written");
+      expect(await readdir(dir)).to.deep.equal(["inventory.yaml"]);
+    });
+
+    it("never writes a report over the inventory or the passphrase file, by another name or through a link, nor where the Markdown's parts go", async () => {
+      await symlink(join(dir, "inventory.yaml"), join(dir, "link.yaml"));
+      await writeFile(join(dir, "pass.txt"), "correct-horse-battery\n");
+      const env = { PULUMI_CONFIG_PASSPHRASE_FILE: "pass.txt" };
+      const [code, , stderr] = await run(dir, ["preview", "-i", "link.yaml", "--json", "inventory.yaml", "--markdown", "pass.txt", "--pulumi-root", FAKE_ROOT], env);
+      expect(code).to.equal(2);
+      expect(stderr.split("\n")).to.include.members([
+        `payerfleet preview: --json inventory.yaml is the inventory (${join(dir, "link.yaml")}, through a link): writing the report there would destroy it`,
+        "payerfleet preview: --markdown pass.txt is the passphrase file (PULUMI_CONFIG_PASSPHRASE_FILE): writing the report there would destroy it",
+      ]);
+      const [parts, , partsErr] = await run(dir, ["audit", "--json", "pr.2.md", "--markdown", "pr.md"]);
+      expect([parts, partsErr]).to.deep.equal([
+        2,
+        "payerfleet audit: --json pr.2.md is where a long --markdown report's further parts go (pr.md is part 1): name another file\nRun payerfleet audit --help for usage.\n",
+      ]);
+      expect(await readFile(join(dir, "inventory.yaml"), "utf8")).to.equal(BASE_INVENTORY);
+      expect(await readFile(join(dir, "pass.txt"), "utf8")).to.equal("correct-horse-battery\n");
+    });
+
+    it("refuses a secrets provider the Pulumi CLI does not have, with the rest", async () => {
+      const [code, , stderr] = await run(dir, ["preview", "--secrets-provider", "bogus", "--pulumi-root", FAKE_ROOT], { PULUMI_CONFIG_PASSPHRASE: "correct-horse-battery" });
+      expect([code, stderr]).to.deep.equal([
+        2,
+        "payerfleet preview: --secrets-provider bogus is not a secrets provider: use passphrase, default (Pulumi Cloud), or awskms://, azurekeyvault://, gcpkms://, hashivault:// with its key\n",
+      ]);
+      expect(await readdir(dir)).to.deep.equal(["inventory.yaml"]);
     });
 
     it("refuses a report folder that cannot be written before auditing anything", async () => {

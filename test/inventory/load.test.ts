@@ -397,7 +397,7 @@ const CASES: Case[] = [
       column: 11,
       path: "partners[0].name",
       value: '"Acme\\nCorp"',
-      message: "character 5 of the value is U+000A LINE FEED: names and free text may hold no control characters, line breaks or bidirectional controls",
+      message: "character 5 of the value is U+000A LINE FEED: names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters",
     },
   },
   {
@@ -409,7 +409,19 @@ const CASES: Case[] = [
       column: 11,
       path: "partners[1].name",
       value: "Glo\u202ebex",
-      message: "character 4 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls",
+      message: "character 4 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters",
+    },
+  },
+  {
+    name: "a zero-width space in a partner's name",
+    text: replace("    name: Globex\n", "    name: Glo\u200bbex\n"),
+    expect: {
+      rule: "forbidden-character",
+      line: 32,
+      column: 11,
+      path: "partners[1].name",
+      value: "Glo\u200bbex",
+      message: "character 4 of the value is U+200B ZERO WIDTH SPACE: names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters",
     },
   },
   {
@@ -421,7 +433,7 @@ const CASES: Case[] = [
       column: 9,
       path: "distributor.name",
       value: '"Example \\e[2J Distribution"',
-      message: "character 9 of the value is U+001B ESCAPE: names and free text may hold no control characters, line breaks or bidirectional controls",
+      message: "character 9 of the value is U+001B ESCAPE: names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters",
     },
   },
   {
@@ -506,6 +518,13 @@ describe("inventory loading", () => {
     expect(result.problems.map((p) => [p.rule, p.line, p.column, p.message])).to.deep.equal([["yaml", 12, 12, "YAML: this [ is never closed with ] (the parser noticed at line 13)"]]);
   });
 
+  it("reports a line indented deeper than its siblings on that line, once, not on the value above it", () => {
+    const result = parseInventory(replace("    payer:\n      accountId: \"100000000001\"", "      payer:\n      accountId: \"100000000001\""), FILE);
+    expect(result.problems.map((p) => [p.rule, p.line, p.column, p.message])).to.deep.equal([
+      ["yaml", 16, 7, "YAML: this line is indented deeper than the keys beside it, so YAML reads it as going on with the value on line 15: indent it as its siblings"],
+    ]);
+  });
+
   it("reports an unclosed quote where it opened", () => {
     const result = parseInventory(replace("      rootEmail: aws+acme@payers.distributor.example\n", '      rootEmail: "aws+acme@payers.distributor.example\n'), FILE);
     expect(result.problems.map((p) => [p.line, p.column, p.message])[0]).to.deep.equal([18, 18, 'YAML: this " quote is never closed']);
@@ -534,7 +553,7 @@ describe("inventory loading", () => {
     const [problem] = parseInventory(text, FILE).problems;
     expect(problem!.value).to.equal(`"${"x".repeat(199)}… (308 characters)`);
     expect(formatProblem(problem!)).to.equal(
-      `fleet.yaml:15:11: error: partners[0].name: character 301 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks or bidirectional controls (got "${"x".repeat(199)}… (308 characters))`,
+      `fleet.yaml:15:11: error: partners[0].name: character 301 of the value is U+202E RIGHT-TO-LEFT OVERRIDE: names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters (got "${"x".repeat(199)}… (308 characters))`,
     );
   });
 
@@ -592,10 +611,11 @@ describe("inventory loading", () => {
     ]);
   });
 
-  it("reports an empty file as a missing map", () => {
-    const result = parseInventory("", FILE);
-    expect(result.problems).to.deep.equal([
-      { severity: "error", rule: "schema", file: FILE, line: 1, column: 1, path: "", message: "must be a map, not empty" },
-    ]);
+  it("reports an empty file, or a lone document marker, as a missing map at 1:1", () => {
+    for (const text of ["", "---\n"]) {
+      expect(parseInventory(text, FILE).problems, JSON.stringify(text)).to.deep.equal([
+        { severity: "error", rule: "schema", file: FILE, line: 1, column: 1, path: "", message: "must be a map, not empty" },
+      ]);
+    }
   });
 });

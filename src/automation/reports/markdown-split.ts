@@ -47,14 +47,3 @@ export function splitMarkdown(title: string, blocks: readonly Block[], limit = G
   if (current.length > 0 || bodies.length === 0) bodies.push(current);
   return bodies.map((body, i) => `${heading(title, i + 1, bodies.length)}${body.join(sep)}\n`);
 }
-
-/**
- * The file of each part: part 1 is `file` itself, part k is `file` with `.k` before its
- * extension (`pr.md`, `pr.2.md`, `pr.3.md`; `out` → `out.2`).
- */
-export function partFile(file: string, part: number): string {
-  if (part === 1) return file;
-  const slash = file.lastIndexOf("/");
-  const dot = file.lastIndexOf(".");
-  return dot > slash + 1 ? `${file.slice(0, dot)}.${part}${file.slice(dot)}` : `${file}.${part}`;
-}

@@ -8,6 +8,7 @@ import type { Operation } from "../operations.ts";
 import { changeCounts, type StackReport } from "./report.ts";
 import type { ProgressSink } from "../running/runner.ts";
 import type { StackTarget } from "../running/selection.ts";
+import { visible } from "../../text/characters.ts";
 import { plural } from "../../text/plural.ts";
 
 export interface Progress extends ProgressSink {
@@ -92,7 +93,8 @@ export function createProgress(options: {
       running.delete(report.stack);
       done++;
       const took = since === undefined ? "" : ` (${seconds(Date.now() - since)})`;
-      const what = report.result === "succeeded" ? describeChanges(report) : (report.error ?? "").split("\n")[0];
+      // The engine's text is data: one line, its control characters shown, never run by the terminal.
+      const what = report.result === "succeeded" ? describeChanges(report) : visible((report.error ?? "").split(/\r?\n/)[0]!);
       const warned = warnings.length > 0 ? `, ${plural(warnings.length, "warning")}` : "";
       log(`[${String(done).padStart(width)}/${total}] ${report.stack}: ${report.result}: ${what}${warned}${took}`);
     },

@@ -1,11 +1,12 @@
 /** Writes `--json` and `--markdown` reports, the passphrase scrubbed from every string. */
-import { rm } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { exists, writeFileAtomic } from "../../io/files.ts";
-import { STDOUT } from "../../io/outputs.ts";
+import { partFile, STDOUT } from "../../io/outputs.ts";
+import { mdInline } from "../../text/markdown.ts";
 import { markdownBlocks } from "./markdown.ts";
-import { partFile, splitMarkdown } from "./markdown-split.ts";
-import { redactDeep, type Redact } from "./redact.ts";
+import { splitMarkdown } from "./markdown-split.ts";
+import { redactDeep, type Redact } from "../../io/redact.ts";
 import type { FleetReport, StackReport } from "./report.ts";
 import type { StackWarning } from "./warnings.ts";
 
@@ -24,11 +25,28 @@ function toJson(report: FleetReport): unknown {
 
 /**
  * Writes the Markdown parts, each atomically; parts left over from an earlier, longer report
- * are removed, so a folder never mixes two runs' parts.
+ * are removed, so a folder never mixes two runs' parts. Only parts payerfleet wrote: a file that
+ * happens to be named like one (`pr.2.md` beside `pr.md`) is someone else's and stays.
  */
 async function writeMarkdown(file: string, parts: readonly string[]): Promise<void> {
   for (let i = 0; i < parts.length; i++) await writeFileAtomic(partFile(file, i + 1), parts[i]!);
-  for (let k = parts.length + 1; await exists(partFile(file, k)); k++) await rm(partFile(file, k));
+  for (let k = parts.length + 1; await exists(partFile(file, k)); k++) {
+    const stale = partFile(file, k);
+    if (!(await isReportPart(stale))) break;
+    await rm(stale);
+  }
+}
+
+/** A part of a payerfleet report starts with its heading, `## payerfleet <operation> ... (part N of M)`. */
+async function isReportPart(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const first = buffer.subarray(0, bytesRead).toString("utf8").split("\n", 1)[0]!;
+    return /^## payerfleet [a-z]+\b.* \(part \d+ of \d+\)$/.test(first);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -58,7 +76,8 @@ export async function writeReports(options: {
     else await writeFileAtomic(resolve(options.cwd, options.json), json);
   }
   if (options.markdown !== undefined) {
-    const title = [`payerfleet ${report.operation}`, ...options.scope].join(" · ");
+    // A git ref (`--changed-since`) may hold anything git allows, `@`, `<` and backticks included.
+    const title = [`payerfleet ${report.operation}`, ...options.scope.map(mdInline)].join(" · ");
     const parts = splitMarkdown(title, markdownBlocks(report, warnings, notes)).map(redact);
     if (options.markdown === STDOUT) {
       options.stdout(parts.join("\n"));

@@ -5,20 +5,25 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
+import { InputError } from "../../io/errors.ts";
 import { makeDirectory } from "../../io/files.ts";
+import { MIN_PASSPHRASE_LENGTH } from "../../io/redact.ts";
 
 /** The default state directory, relative to the working directory; `.payerfleet/` is git-ignored. */
 const DEFAULT_STATE_DIR = ".payerfleet/state";
 
-/** A passphrase shorter than this could not be scrubbed from output without scrubbing words. */
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 export interface Backend {
   /** The backend URL the Pulumi CLI logs in to: `file://...`, `s3://...`, `https://api.pulumi.com`. */
   readonly url: string;
   /** The secrets provider new stacks get: `passphrase`, or a KMS URL; undefined on Pulumi Cloud. */
   readonly secretsProvider: string | undefined;
+  /**
+   * `PULUMI_CONFIG_PASSPHRASE_FILE`, absolute: the CLI runs in a workspace folder of its own and
+   * would read a relative one from there.
+   */
+  readonly passphraseFile?: string;
 }
 
 /** Pulumi Cloud (and self-hosted Pulumi Cloud) speaks HTTPS; it encrypts secrets itself by default. */
@@ -59,20 +64,46 @@ function fileBackendDir(url: string): string | undefined {
   return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : resolve(path);
 }
 
+/**
+ * A `file://` URL with its directory made absolute against `cwd`: the CLI runs in a workspace
+ * folder of its own, where a relative one would name another directory.
+ */
+function absoluteFileUrl(url: string, cwd: string): string {
+  if (!url.startsWith("file://")) return url;
+  const [path, query] = url.slice("file://".length).split(/(?=\?)/, 2) as [string, string | undefined];
+  if (path === "" || path === "~" || path.startsWith("~/") || isAbsolute(path)) return url;
+  return `file://${resolve(cwd, path)}${query ?? ""}`;
+}
+
 /** The backend from `--backend`, else `PULUMI_BACKEND_URL`, else the embedded default. Creates nothing. */
 export function resolveBackend(options: { backend?: string | undefined; secretsProvider?: string | undefined; env: NodeJS.ProcessEnv; cwd: string }): Backend {
-  const url = options.backend || options.env["PULUMI_BACKEND_URL"] || `file://${resolve(options.cwd, DEFAULT_STATE_DIR)}`;
+  const url = absoluteFileUrl(options.backend || options.env["PULUMI_BACKEND_URL"] || `file://${DEFAULT_STATE_DIR}`, options.cwd);
   const secretsProvider = options.secretsProvider || (isPulumiCloud(url) ? undefined : "passphrase");
-  return { url, secretsProvider };
+  const file = options.env["PULUMI_CONFIG_PASSPHRASE_FILE"];
+  return { url, secretsProvider, ...(file ? { passphraseFile: resolve(options.cwd, file) } : {}) };
+}
+
+/** The secrets providers the Pulumi CLI knows; anything else would fail every stack, one by one. */
+const SECRETS_PROVIDERS = /^(passphrase|default|(awskms|azurekeyvault|gcpkms|hashivault):\/\/.+)$/;
+
+export function secretsProviderProblem(backend: Backend): string | undefined {
+  const provider = backend.secretsProvider;
+  if (provider === undefined || SECRETS_PROVIDERS.test(provider)) return undefined;
+  return `--secrets-provider ${provider} is not a secrets provider: use passphrase, default (Pulumi Cloud), or awskms://, azurekeyvault://, gcpkms://, hashivault:// with its key`;
 }
 
 /**
- * Creates a file backend's directory, as the Pulumi CLI refuses a missing one. Called once
- * every input has been checked: the first thing payerfleet writes.
+ * Creates a file backend's directory, as the Pulumi CLI refuses a missing one, and resolves to
+ * the directories it created. Called once every other input has been checked.
  */
-export async function prepareBackend(backend: Backend): Promise<void> {
+export async function prepareBackend(backend: Backend): Promise<string[]> {
   const dir = fileBackendDir(backend.url);
-  if (dir !== undefined) await makeDirectory(dir);
+  if (dir === undefined) return [];
+  try {
+    return await makeDirectory(dir);
+  } catch (err) {
+    throw new InputError([`cannot use the state backend ${backend.url}: ${(err as Error).message}`]);
+  }
 }
 
 /**
@@ -81,12 +112,14 @@ export async function prepareBackend(backend: Backend): Promise<void> {
  * only checks it is there, long enough to be scrubbed from output, and readable. Creates nothing.
  */
 export async function passphraseProblem(backend: Backend, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (backend.secretsProvider !== "passphrase") return undefined;
   const tooShort = (where: string, length: number) =>
     `${where} is ${length} characters long; payerfleet needs at least ${MIN_PASSPHRASE_LENGTH}, because a shorter passphrase cannot be scrubbed from output without scrubbing ordinary words; nothing was run`;
   const direct = env["PULUMI_CONFIG_PASSPHRASE"];
+  // Set, it reaches every CLI process (older stacks may still use it), whatever this backend uses.
+  if (direct !== undefined && direct !== "" && direct.length < MIN_PASSPHRASE_LENGTH) return tooShort("PULUMI_CONFIG_PASSPHRASE", direct.length);
+  if (backend.secretsProvider !== "passphrase") return undefined;
   if (direct !== undefined) return direct.length < MIN_PASSPHRASE_LENGTH ? tooShort("PULUMI_CONFIG_PASSPHRASE", direct.length) : undefined;
-  const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
+  const file = backend.passphraseFile;
   if (file !== undefined) {
     try {
       if ((await stat(file)).isDirectory()) return `PULUMI_CONFIG_PASSPHRASE_FILE names ${file}, which is a directory, not a file holding the passphrase; nothing was run`;

@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { basename, dirname, resolve } from "node:path";
 import { promisify } from "node:util";
+import { InputError } from "../../io/errors.ts";
 import { parseInventory } from "../../inventory/load.ts";
 import type { Inventory, Partner } from "../../inventory/schema.ts";
 import { canonicalJson } from "../../text/canonical-json.ts";
@@ -28,8 +29,12 @@ export interface ChangedSince {
 }
 
 /** A git ref that cannot be read: bad input. */
-export class GitRefError extends Error {
+/** The ref, the repository or git itself cannot be had: bad input, reported with the rest. */
+export class GitRefError extends InputError {
   override name = "GitRefError";
+  constructor(message: string) {
+    super([message]);
+  }
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {

@@ -16,14 +16,19 @@ import { TERMINATE, track } from "./cli-processes.ts";
 import { createRequire } from "node:module";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { PulumiCommand, type CommandError } from "@pulumi/pulumi/automation/index.js";
+import { InputError } from "../../io/errors.ts";
 
 const INSTALL_URL = "https://www.pulumi.com/docs/install/";
 
 { TERMINATE };
 
 /** The CLI could not be found or run: bad input for payerfleet, exit 2, nothing run. */
-export class PulumiCliMissingError extends Error {
+/** No usable Pulumi CLI: bad input, reported with the rest. */
+export class PulumiCliMissingError extends InputError {
   override name = "PulumiCliMissingError";
+  constructor(message: string) {
+    super([message]);
+  }
 }
 
 /** What the SDK's `PulumiCommand.run` resolves to (internal to the SDK, so not in its types). */

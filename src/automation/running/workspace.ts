@@ -29,8 +29,12 @@ export interface WorkspaceContext {
 }
 
 function envVars(backend: Backend): Record<string, string> {
-  // The CLI would otherwise look for a newer version of itself on every call.
-  return { PULUMI_BACKEND_URL: backend.url, PULUMI_SKIP_UPDATE_CHECK: "true" };
+  return {
+    PULUMI_BACKEND_URL: backend.url,
+    // The CLI would otherwise look for a newer version of itself on every call.
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    ...(backend.passphraseFile === undefined ? {} : { PULUMI_CONFIG_PASSPHRASE_FILE: backend.passphraseFile }),
+  };
 }
 
 async function workspace(ctx: WorkspaceContext, dir: string, program?: StackProgram): Promise<LocalWorkspace> {

@@ -20,7 +20,7 @@ export function auditCommand(ctx: CommandContext): CommandModule<object, never> 
       const inventory = problems.inventory(argv);
       return {
         inventory,
-        partners: problems.many("partner", argv["partner"]),
+        partners: problems.partners(argv),
         concurrency: problems.integer("concurrency", argv["concurrency"], 1) ?? 1,
         maxAttempts: problems.integer("max-attempts", argv["maxAttempts"], 1, 20) ?? 1,
         ...problems.reports(argv, inventory, ctx.io.cwd),

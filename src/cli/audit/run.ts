@@ -1,12 +1,13 @@
 import { automationRoleArn, auditFleet, type Connect } from "../../audit/audit.ts";
 import { auditMarkdown, auditTable } from "../../audit/render.ts";
 import { sdkConnector } from "../../audit/sdk-api.ts";
+import { Problems } from "../../io/errors.ts";
 import { writeFileAtomic } from "../../io/files.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
 import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
-import { outputProblems, STDOUT } from "../../io/outputs.ts";
+import { prepareOutputs, STDOUT } from "../../io/outputs.ts";
 import { resolve } from "node:path";
 
 export interface AuditOptions {
@@ -34,13 +35,19 @@ export interface AuditDeps {
  */
 export async function runAudit(options: AuditOptions, io: CommandIo, deps: AuditDeps = {}): Promise<number> {
   const { inventory } = await loadOrThrow(io, options.inventory);
-  const ids = new Set(namedStacks(inventory, options.partners, { hub: false }).map((t) => t.stack));
-  const partners = inventory.partners.filter((p) => ids.has(p.id));
+  const problems = new Problems();
+  const targets = await problems.check(() => namedStacks(inventory, options.partners, { hub: false }));
   const outputs = [
     ...(options.json === undefined ? [] : [{ flag: "json", path: options.json }]),
     ...(options.markdown === undefined ? [] : [{ flag: "markdown", path: options.markdown }]),
   ];
-  await outputProblems(io, options.inventory, outputs);
+  const undo = await problems.check(() => prepareOutputs(io, outputs, { inventory: options.inventory }));
+  if (problems.any) {
+    await undo?.();
+    problems.throwIfAny();
+  }
+  const ids = new Set(targets!.map((t) => t.stack));
+  const partners = inventory.partners.filter((p) => ids.has(p.id));
 
   // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";

@@ -77,7 +77,7 @@ function fleetOptions(y: Argv, operation: Operation, env: NodeJS.ProcessEnv): Ar
 function parser(operation: Operation, cwd: string): ParseOptions<FleetOptions> {
   return (argv, problems) => {
     const inventory = problems.inventory(argv);
-    const partners = problems.many("partner", argv["partner"]);
+    const partners = problems.partners(argv);
     const reports = problems.reports(argv, inventory, cwd);
     const backend = problems.single("backend", argv["backend"], "one backend URL");
     const badBackend = backend === undefined ? undefined : backendUrlProblem(backend);

@@ -14,7 +14,7 @@ export function planCommand(ctx: CommandContext): CommandModule<object, never> {
         .option("json", { type: "boolean", default: false, describe: "Print every resource with its inputs as JSON" })
         .example("$0 plan -i examples/inventory.yaml", "Resource counts and warnings per stack")
         .example("$0 plan -i examples/inventory.yaml --partner fabrikam --json", "One partner's desired state, for a PR diff"),
-    parse: (argv, problems) => ({ inventory: problems.inventory(argv), partners: problems.many("partner", argv["partner"]), json: argv["json"] === true }),
+    parse: (argv, problems) => ({ inventory: problems.inventory(argv), partners: problems.partners(argv), json: argv["json"] === true }),
     load: async () => (await import("./run.ts")).runPlan,
   });
 }

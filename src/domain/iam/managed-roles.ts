@@ -39,7 +39,6 @@ const ROLE_UPKEEP = [
 export const RULE_ACTIONS = [
   "events:DeleteRule",
   "events:DescribeRule",
-  "events:DisableRule",
   "events:EnableRule",
   "events:ListTagsForResource",
   "events:ListTargetsByRule",

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { markdownBlocks } from "../../../src/automation/reports/markdown.ts";
 import { fence } from "../../../src/text/markdown.ts";
 import type { StackWarning } from "../../../src/automation/reports/warnings.ts";
-import { GITHUB_COMMENT_LIMIT, partFile, splitMarkdown } from "../../../src/automation/reports/markdown-split.ts";
+import { GITHUB_COMMENT_LIMIT, splitMarkdown } from "../../../src/automation/reports/markdown-split.ts";
+import { partFile } from "../../../src/io/outputs.ts";
 import type { FleetReport, StackReport } from "../../../src/automation/reports/report.ts";
 
 /** Every `<details>` closed and every code fence closed, in order, within the part. */

@@ -121,6 +121,13 @@ describe("the automation role under the IAM evaluator", () => {
       { action: "iam:PassRole", resource: `arn:aws:iam::${PAYER}:role/payerfleet-root-activity-delivery`, expected: "ImplicitlyDenied", context: { "iam:PassedToService": "lambda.amazonaws.com" } },
       { action: "events:PutRule", resource: rule("eu-west-1", "acme-rule"), expected: "ImplicitlyDenied" },
       { action: "cloudtrail:StopLogging", resource: `arn:aws:cloudtrail:us-east-1:${PAYER}:trail/acme-trail`, expected: "ImplicitlyDenied" },
+      // Nothing payerfleet does needs these, and each would let a holder of the role work against
+      // the customer or blind the monitoring: bring an outside account into the organization,
+      // expire the trail's logs, stop the trail, disable a root-activity rule.
+      { action: "organizations:InviteAccountToOrganization", resource: "*", expected: "ImplicitlyDenied" },
+      { action: "s3:PutLifecycleConfiguration", resource: "arn:aws:s3:::payerfleet-organization-trail-100000000001", expected: "ImplicitlyDenied" },
+      { action: "cloudtrail:StopLogging", resource: `arn:aws:cloudtrail:us-east-1:${PAYER}:trail/payerfleet-organization-trail`, expected: "ImplicitlyDenied" },
+      { action: "events:DisableRule", resource: rule("us-east-1", "payerfleet-root-activity"), expected: "ImplicitlyDenied" },
       { action: "s3:GetObject", resource: "arn:aws:s3:::payerfleet-trail-100000000001/AWSLogs/o-a1b2c3d4e5/log.json.gz", expected: "ImplicitlyDenied" },
       { action: "s3:DeleteObject", resource: "arn:aws:s3:::payerfleet-trail-100000000001/AWSLogs/o-a1b2c3d4e5/log.json.gz", expected: "ImplicitlyDenied" },
       { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::distributor-invoices", expected: "ImplicitlyDenied" },

@@ -66,8 +66,13 @@ function needStack(name) {
 
 function needPassphrase(state) {
   if (state.deployment.secrets_providers?.type !== "passphrase") return;
-  if (process.env.PULUMI_CONFIG_PASSPHRASE === undefined && process.env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined) {
+  const file = process.env.PULUMI_CONFIG_PASSPHRASE_FILE;
+  if (process.env.PULUMI_CONFIG_PASSPHRASE === undefined && file === undefined) {
     fail("error: getting secrets manager: passphrase must be set with PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE environment variables");
+  }
+  // As the CLI does: a relative file is read from the CLI's own working directory.
+  if (process.env.PULUMI_CONFIG_PASSPHRASE === undefined && !existsSync(resolve(file))) {
+    fail(`error: unable to read PULUMI_CONFIG_PASSPHRASE_FILE: open ${resolve(file)}: no such file or directory`);
   }
 }
 

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect } from "chai";
-import { passphraseRedactor, REDACTED } from "../../../src/automation/reports/redact.ts";
+import { passphraseRedactor, REDACTED } from "../../src/io/redact.ts";
 
 describe("passphrase redaction", () => {
   const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: "correct-horse-battery-staple" });
@@ -30,5 +33,25 @@ describe("passphrase redaction of escaped forms", () => {
     expect(redact(json)).to.equal(`{"error":"decrypting with ${REDACTED} failed"}`);
     expect(redact(`echo 'pa"ss\\wo'\\''rd-9f3e'`)).to.equal(`echo '${REDACTED}'`);
     expect(redact(`raw ${secret}`)).to.equal(`raw ${REDACTED}`);
+  });
+});
+
+describe("passphrase redaction of every form a CLI, an engine or a config file writes it in", () => {
+  it("scrubs it as Go's JSON escapes <, > and &, as ASCII-only JSON, escaped twice, and YAML-quoted", () => {
+    const redact = passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE: "correct<horse>&bätter'y" });
+    expect(redact(`"correct\\u003chorse\\u003e\\u0026bätter'y"`)).to.equal(`"${REDACTED}"`);
+    expect(redact(`"correct\\u003chorse\\u003e\\u0026b\\u00e4tter'y"`)).to.equal(`"${REDACTED}"`);
+    expect(redact(JSON.stringify(JSON.stringify({ message: "correct<horse>&bätter'y" })))).to.equal(`"{\\"message\\":\\"${REDACTED}\\"}"`);
+    expect(redact(`passphrase: 'correct<horse>&bätter''y'`)).to.equal(`passphrase: '${REDACTED}'`);
+  });
+
+  it("reads a passphrase file named relative to the working directory it is given", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "payerfleet-redact-"));
+    try {
+      await writeFile(join(dir, "pass.txt"), "correct-horse-battery\n");
+      expect(passphraseRedactor({ PULUMI_CONFIG_PASSPHRASE_FILE: "pass.txt" }, dir)("x correct-horse-battery y")).to.equal(`x ${REDACTED} y`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,34 +4,52 @@
  * error ever echoes it.
  */
 import { readFileSync } from "node:fs";
-import { MIN_PASSPHRASE_LENGTH } from "../running/backend.ts";
+import { resolve } from "node:path";
 
 export const REDACTED = "[redacted]";
 /** Shorter values would scrub ordinary words out of the reports; shorter passphrases are refused. */
-const MIN_SECRET_LENGTH = MIN_PASSPHRASE_LENGTH;
+export const MIN_PASSPHRASE_LENGTH = 8;
 /** The shortest prefix of a secret, cut by a bound, that is still scrubbed before the `…`. */
 const MIN_CUT_PREFIX = 4;
 
 export type Redact = (text: string) => string;
 
-/** A redactor for the passphrase of `env` (directly or through its file). */
-export function passphraseRedactor(env: NodeJS.ProcessEnv): Redact {
+/** JSON's escaping of a string, without the quotes. */
+const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
+/** Go's encoding/json (the Pulumi CLI's) also escapes `<`, `>` and `&`, for HTML's sake. */
+const goJsonEscaped = (s: string) => jsonEscaped(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+/** JSON written ASCII-only: every other character as a `\uXXXX` escape. */
+const asciiJsonEscaped = (s: string) => goJsonEscaped(s).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * A redactor for the passphrase of `env` (directly or through its file, named relative to
+ * `cwd`). A message can carry the passphrase escaped, so each form is scrubbed like the
+ * passphrase itself: inside JSON (the reports, the engine's events, escaped once or twice, the
+ * Go way or ASCII-only), quoted for a shell, or in a YAML single-quoted scalar.
+ */
+export function passphraseRedactor(env: NodeJS.ProcessEnv, cwd = process.cwd()): Redact {
   const secrets: string[] = [];
   const direct = env["PULUMI_CONFIG_PASSPHRASE"];
   if (direct) secrets.push(direct);
   const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
   if (file) {
     try {
-      const text = readFileSync(file, "utf8");
+      const text = readFileSync(resolve(cwd, file), "utf8");
       secrets.push(text, text.trim());
     } catch {
       // Unreadable: reported before anything runs.
     }
   }
-  // A message can carry the passphrase escaped: inside JSON (the reports, the engine's events)
-  // or quoted for a shell. Each form is scrubbed like the passphrase itself.
-  const forms = secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), s.replace(/'/g, `'\\''`)]);
-  const scrub = [...new Set(forms.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  const forms = secrets.flatMap((s) => [
+    s,
+    jsonEscaped(s),
+    jsonEscaped(jsonEscaped(s)),
+    goJsonEscaped(s),
+    asciiJsonEscaped(s),
+    s.replace(/'/g, `'\\''`),
+    s.replace(/'/g, "''"),
+  ]);
+  const scrub = [...new Set(forms.filter((s) => s.length >= MIN_PASSPHRASE_LENGTH))].sort((a, b) => b.length - a.length);
   if (scrub.length === 0) return (text) => text;
   return (text) => scrubCutSecrets(scrub.reduce((out, secret) => out.split(secret).join(REDACTED), text), scrub);
 }
