@@ -31,6 +31,20 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     expect(run.code, run.stderr).to.equal(0);
     expect(JSON.parse(await readFile(join(box.dir, "out/report.json"), "utf8"))).to.deep.equal({
       operation: "preview",
+      review: [
+        {
+          stack: "acme",
+          kind: "account",
+          resource: "acme-prod",
+          op: "replace",
+          name: "acme-prod",
+          email: "aws-prod@acme.example",
+          ou: "ou-prod",
+          changes: [{ path: "email", before: "aws-prod@acme.example", after: "aws-production@acme.example" }],
+          text: "acme: AWS account acme-prod <aws-prod@acme.example> in ou-prod replaced (closed and created anew): email aws-prod@acme.example → aws-production@acme.example",
+        },
+        { stack: "acme", kind: "account", resource: "acme-sandbox", op: "delete", name: "acme-sandbox", email: "aws-sandbox@acme.example", text: "acme: AWS account acme-sandbox <aws-sandbox@acme.example> removed" },
+      ],
       stacks: [
         {
           stack: "acme",
@@ -46,7 +60,30 @@ describe("payerfleet preview | up | refresh | destroy against a fake Pulumi CLI"
     const md = await readFile(join(box.dir, "out/pr.md"), "utf8");
     expect(md).to.include("> [!WARNING]\n> **Changes to AWS accounts**\n> - `acme`: **REPLACES AWS account `acme-prod`** (email)");
     expect(md).to.include("> - `acme`: **DELETES AWS account `acme-sandbox`**");
-    expect(md).to.include('+- aws:organizations/account:Account  acme-prod  [replace]\n    ~ email: "aws-prod@acme.example" => "aws-production@acme.example"  (forces replacement)');
+    expect(md).to.include(
+      [
+        "**Review first**",
+        "",
+        "- ❗ `acme`: AWS account `acme-prod` `aws-prod@acme.example` in `ou-prod` **replaced** (closed and created anew): email `aws-prod@acme.example` → `aws-production@acme.example`",
+        "- ❗ `acme`: AWS account `acme-sandbox` `aws-sandbox@acme.example` **removed**",
+      ].join("\n"),
+    );
+    expect(md).to.include(
+      [
+        "+- aws:organizations/account:Account  acme-prod  [replace]",
+        '      id: "acme-prod-id"',
+        '      name: "acme-prod"',
+        '      parentId: "ou-prod"',
+        '~     email: "aws-prod@acme.example" => "aws-production@acme.example"  (forces replacement)',
+        "- aws:organizations/account:Account  acme-sandbox",
+        '-     email: "aws-sandbox@acme.example"',
+        '-     id: "acme-sandbox-id"',
+        '-     name: "acme-sandbox"',
+        "+ aws:account/alternativeContact:AlternativeContact  billing",
+        '+     alternateContactType: "BILLING"',
+        '+     name: "Billing Team"',
+      ].join("\n"),
+    );
     expect(md).to.include("<details><summary><b>acme</b> ✅ succeeded: create 1, delete 1, replace 1, update 1</summary>");
     expect(existsSync(join(box.dir, "out/pr.2.md"))).to.equal(false);
     expect(run.stdout).to.include("warning: acme: REPLACES AWS account acme-prod (email)");

@@ -1,7 +1,7 @@
 /**
  * Records the engine events the real Pulumi CLI sends the Automation API, for payerfleet's
  * programs against the stand-in `aws` plugin, as JSON lines: the fixtures the event and report
- * tests replay. Run: npx tsx test/support/record-streams.ts OUT_DIR
+ * tests replay. Run: npx tsx test/support/record-streams.ts OUT_DIR [SCENARIO ...] (default: all)
  *
  * Each scenario is a sequence of operations on one partner's stack of the example fleet; the
  * events of the operation named by `record` are written to OUT_DIR/<name>.ndjson.
@@ -54,14 +54,52 @@ const SCENARIOS: Scenario[] = [
       return copy;
     },
   },
+  {
+    name: "real-3.248-preview-trust-and-boundary",
+    stack: "fabrikam",
+    record: "preview",
+    edit: (inventory) => {
+      const copy = structuredClone(inventory);
+      const fabrikam = copy.partners.find((p) => p.id === "fabrikam")!;
+      // One admin swapped for another, and a guardrail more: the boundary and the billing policy change.
+      fabrikam.partnerAdmins = [...fabrikam.partnerAdmins.slice(1), "arn:aws:iam::400000000001:role/fabrikam-security"];
+      copy.distributor.guardrails.buckets.push("distributor-remittances");
+      return copy;
+    },
+  },
+  {
+    name: "real-3.248-preview-hub-payers",
+    stack: "hub",
+    record: "preview",
+    edit: (inventory) => {
+      const copy = structuredClone(inventory);
+      // contoso offboarded, a new partner onboarded, and the webhook (a secret) moved.
+      const contoso = copy.partners.findIndex((p) => p.id === "contoso");
+      const template = copy.partners[contoso]!;
+      copy.partners.splice(contoso, 1);
+      copy.partners.push({
+        ...structuredClone(template),
+        id: "wingtip",
+        name: "Wingtip Toys",
+        payer: { ...structuredClone(template.payer), accountId: "100000000009", rootEmail: "aws+wingtip@payers.distributor.example" },
+        organizationalUnits: [],
+        existingOrganizationalUnits: {},
+        linkedAccounts: [],
+        partnerAdmins: [],
+      });
+      delete (copy.partners.at(-1)!.payer as { organizationId?: string }).organizationId;
+      copy.distributor.hub.alertSubscriptions = copy.distributor.hub.alertSubscriptions.map((s) => (s.protocol === "https" ? { ...s, endpoint: "https://oncall.distributor.example/hooks/aws-root-v2" } : s));
+      return copy;
+    },
+  },
 ];
 
-async function main(out: string): Promise<void> {
+async function main(out: string, only: readonly string[]): Promise<void> {
   await mkdir(out, { recursive: true });
   const text = await readFile(EXAMPLE_INVENTORY, "utf8");
   const inventory = parseInventory(text, "inventory.yaml").inventory!;
   const pulumi = await findPulumi(PULUMI_ROOT);
-  for (const scenario of SCENARIOS) {
+  for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
     const box = await EngineSandbox.create();
     try {
       await box.writeFleet(text, inventory);
@@ -93,4 +131,4 @@ async function main(out: string): Promise<void> {
   }
 }
 
-await main(process.argv[2] ?? "test/automation/streams");
+await main(process.argv[2] ?? "test/automation/streams", process.argv.slice(3));

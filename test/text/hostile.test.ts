@@ -15,6 +15,7 @@ import type { AuditReport } from "../../src/audit/report.ts";
 import { markdownBlocks } from "../../src/automation/reports/markdown.ts";
 import { splitMarkdown } from "../../src/automation/reports/markdown-split.ts";
 import type { FleetReport } from "../../src/automation/reports/report.ts";
+import { reviewItems } from "../../src/automation/reports/review.ts";
 import { fleetTable } from "../../src/automation/reports/table.ts";
 import { collectStackWarnings } from "../../src/automation/reports/warnings.ts";
 import { bootstrapFiles } from "../../src/bootstrap/bundle.ts";
@@ -115,17 +116,25 @@ function mentions(markdown: string): string[] {
 }
 
 function fleetReport(value: string): { report: FleetReport; warnings: ReturnType<typeof collectStackWarnings>[] } {
-  const resource = (op: string) => ({
-    urn: `urn:pulumi:acme::payerfleet::aws:organizations/account:Account::${value}`,
-    type: "aws:organizations/account:Account",
+  // Values as the engine gives them: names, e-mails, and a JSON document holding the value.
+  const document = (v: string) => JSON.stringify({ Statement: [{ Sid: v, Principal: { AWS: [v] } }] });
+  const resource = (op: string, type = "aws:organizations/account:Account") => ({
+    urn: `urn:pulumi:acme::payerfleet::${type}::${value}`,
+    type,
     op,
-    diffs: [{ path: `tags.${value}`, kind: "update-replace", old: JSON.stringify(value), new: JSON.stringify(`${value}2`) }],
+    properties: { name: value, email: `${value}@example.com`, parentId: value, policy: document(value) },
+    diffs: [
+      { path: `tags.${value}`, kind: "update-replace", old: JSON.stringify(value), before: value, new: JSON.stringify(`${value}2`), after: `${value}2` },
+      { path: "assumeRolePolicy", kind: "update", old: "{}", before: document(value), new: "{}", after: document(`${value}2`) },
+    ],
   });
+  const org = { ous: new Map([[value, { name: value, parentId: "r-1" }]]), newOus: [value] };
+  const acme = [resource("replace"), resource("update", "aws:iam/role:Role"), resource("create")];
   const report: FleetReport = {
     operation: "preview",
     stacks: [
-      { stack: "acme", partner: "acme", result: "succeeded", changes: { replace: 1 }, resources: [resource("replace")], error: null },
-      { stack: "globex", partner: "globex", result: "failed", changes: {}, resources: [resource("delete")], error: `error: ${value}` },
+      { stack: "acme", partner: "acme", result: "succeeded", changes: { replace: 1 }, resources: acme, error: null, review: reviewItems("acme", acme, org) },
+      { stack: "globex", partner: "globex", result: "failed", changes: {}, resources: [resource("delete")], error: `error: ${value}`, review: reviewItems("globex", [resource("delete")], org) },
     ],
     orphans: [{ stack: value, sources: ["backend"] }],
   };

@@ -7,7 +7,8 @@
  */
 import type { StepEventMetadata, StepEventStateMetadata } from "@pulumi/pulumi/automation/index.js";
 import { canonicalJson } from "../../text/canonical-json.ts";
-import { isSecret, SECRET_MASK } from "../../text/secrets.ts";
+import { isSecret } from "../../text/secrets.ts";
+import { reportValue } from "./values.ts";
 import type { PropertyDiff } from "../reports/report.ts";
 
 /** Longest rendered value; a policy document is summarised, not reproduced. */
@@ -16,10 +17,10 @@ const MAX_VALUE_CHARS = 120;
 const MAX_DIFFS = 50;
 
 
-/** Short JSON of a value, secrets masked, cut at {@link MAX_VALUE_CHARS}. */
-function renderValue(value: unknown): string | undefined {
+/** Short JSON of a value as a report shows it (values.ts), cut at {@link MAX_VALUE_CHARS}. */
+function shortJson(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = JSON.stringify(value, (_key, v: unknown) => (isSecret(v) ? SECRET_MASK : v));
+  const text = JSON.stringify(value);
   if (text === undefined) return undefined;
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
@@ -62,9 +63,16 @@ function side(state: StepEventStateMetadata | null | undefined, inputDiff: boole
 }
 
 function entry(path: string, kind: string, before: unknown, after: unknown): PropertyDiff {
-  const oldValue = kind.startsWith("add") ? undefined : renderValue(lookup(before, path));
-  const newValue = kind.startsWith("delete") ? undefined : renderValue(lookup(after, path));
-  return { path, kind, ...(oldValue === undefined ? {} : { old: oldValue }), ...(newValue === undefined ? {} : { new: newValue }) };
+  const oldValue = kind.startsWith("add") ? undefined : lookup(before, path);
+  const newValue = kind.startsWith("delete") ? undefined : lookup(after, path);
+  const shownOld = oldValue === undefined ? undefined : reportValue(oldValue);
+  const shownNew = newValue === undefined ? undefined : reportValue(newValue);
+  return {
+    path,
+    kind,
+    ...(shownOld === undefined ? {} : { old: shortJson(shownOld)!, before: shownOld }),
+    ...(shownNew === undefined ? {} : { new: shortJson(shownNew)!, after: shownNew }),
+  };
 }
 
 /**

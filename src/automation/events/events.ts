@@ -6,9 +6,22 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
 import { propertyDiffs, refreshDrifted } from "./diffs.ts";
 import type { ResourceChange } from "../reports/report.ts";
+import { resourceProperties } from "./values.ts";
 
 /** The type token of an AWS account in an organization. */
 export const ACCOUNT_TYPE = "aws:organizations/account:Account";
+const OU_TYPE = "aws:organizations/organizationalUnit:OrganizationalUnit";
+const ORGANIZATION_TYPE = "aws:organizations/organization:Organization";
+
+/** What the stack's events tell of its organization: to name the OU an account is in. */
+export interface OrganizationFacts {
+  /** The root's id (`r-...`), when the organization was in the stack. */
+  readonly rootId?: string;
+  /** Existing OUs by id: their name and parent's id. */
+  readonly ous: ReadonlyMap<string, { readonly name: string; readonly parentId: string }>;
+  /** Names of the OUs this operation creates, whose ids are not known yet. */
+  readonly newOus: readonly string[];
+}
 /** Steps of one replacement, folded into `replace` in reports. */
 const REPLACE_STEPS = new Set(["replace", "create-replacement", "delete-replaced", "discard-replaced", "import-replacement", "read-replacement"]);
 /** Ops that mean no change to report per resource. */
@@ -59,10 +72,37 @@ export class StackEvents {
   /** Resources whose step is a refresh: their outputs event says what drifted. */
   private readonly refreshing = new Set<string>();
 
+  private rootId: string | undefined;
+  private readonly ous = new Map<string, { name: string; parentId: string }>();
+  private readonly newOus: string[] = [];
+
+  /** The organization as the events showed it, for naming OUs in the review. */
+  organization(): OrganizationFacts {
+    return { ...(this.rootId === undefined ? {} : { rootId: this.rootId }), ous: this.ous, newOus: [...this.newOus] };
+  }
+
+  /** Remembers the organization's root and OUs from any step that carries their state. */
+  private learn(meta: StepEventMetadata): void {
+    const state = meta.old ?? meta.new;
+    if (meta.type === ORGANIZATION_TYPE) {
+      const roots = (state?.outputs?.["roots"] ?? []) as { id?: unknown }[];
+      if (Array.isArray(roots) && typeof roots[0]?.id === "string") this.rootId = roots[0].id;
+    } else if (meta.type === OU_TYPE) {
+      const inputs = (meta.new ?? meta.old)?.inputs ?? {};
+      const id = meta.old?.id;
+      if (typeof id === "string" && id !== "" && typeof inputs["name"] === "string") {
+        this.ous.set(id, { name: inputs["name"], parentId: String(meta.old?.inputs?.["parentId"] ?? "") });
+      } else if (meta.op === "create" && typeof inputs["name"] === "string" && !this.newOus.includes(inputs["name"])) {
+        this.newOus.push(inputs["name"]);
+      }
+    }
+  }
+
   private handle(event: EngineEvent): void {
     if (event.resourcePreEvent) {
       const meta = event.resourcePreEvent.metadata;
       if (meta.op === "refresh") this.refreshing.add(meta.urn);
+      this.learn(meta);
       this.step(meta, false);
     } else if (event.resOutputsEvent) {
       this.stepsDone++;
@@ -93,18 +133,30 @@ export class StackEvents {
     const op = REPLACE_STEPS.has(meta.op) ? "replace" : meta.op;
     const seen = this.resources.get(meta.urn);
     const diffs = propertyDiffs(meta);
+    const protect = meta.old?.protect === true || meta.new?.protect === true;
     if (seen === undefined) {
-      this.resources.set(meta.urn, { urn: meta.urn, type: meta.type, op, diffs });
+      const properties = resourceProperties(op, meta.type, meta.old?.inputs, meta.new?.inputs, meta.old?.id);
+      this.resources.set(meta.urn, { urn: meta.urn, type: meta.type, op, diffs, ...(properties === undefined ? {} : { properties }), ...(protect ? { protect } : {}) });
     } else {
-      // The steps of one replacement come one by one; the first that has diffs describes it.
-      this.resources.set(meta.urn, { ...seen, op: seen.op === "replace" || op === "replace" ? "replace" : op, diffs: seen.diffs.length > 0 ? seen.diffs : diffs });
+      // The steps of one replacement come one by one; the first that has diffs describes it,
+      // the first that has the old state identifies it.
+      const folded = seen.op === "replace" || op === "replace" ? "replace" : op;
+      const properties = seen.properties ?? resourceProperties(folded, meta.type, meta.old?.inputs, meta.new?.inputs, meta.old?.id);
+      this.resources.set(meta.urn, {
+        ...seen,
+        op: folded,
+        diffs: seen.diffs.length > 0 ? seen.diffs : diffs,
+        ...(properties === undefined ? {} : { properties }),
+        ...(protect || seen.protect ? { protect: true } : {}),
+      });
     }
   }
 
   /** A drifted resource, as CLIs after 3.205 report it: the outputs event's op and diffs. */
   private drift(meta: StepEventMetadata): void {
     const op = meta.op === "delete" || meta.op === "discard" ? "delete" : "update";
-    this.resources.set(meta.urn, { urn: meta.urn, type: meta.type, op, diffs: propertyDiffs({ ...meta, op }) });
+    const properties = resourceProperties(op, meta.type, meta.old?.inputs, meta.new?.inputs, meta.old?.id);
+    this.resources.set(meta.urn, { urn: meta.urn, type: meta.type, op, diffs: propertyDiffs({ ...meta, op }), ...(properties === undefined ? {} : { properties }) });
   }
 
   /** Counts by op: the engine's own summary when it came, else the steps seen; zeros left out. */

@@ -17,6 +17,10 @@ export interface PropertyDiff {
   readonly old?: string;
   /** The new value as short JSON, secrets masked; absent when unknown or deleted. */
   readonly new?: string;
+  /** The old value whole, secrets masked; absent with `old`. */
+  readonly before?: unknown;
+  /** The new value whole, secrets masked, `[known after apply]` where the engine does not know it yet; absent with `new`. */
+  readonly after?: unknown;
 }
 
 /** A resource the operation creates, updates, replaces, deletes, releases or finds drifted. */
@@ -29,6 +33,13 @@ export interface ResourceChange {
    */
   readonly op: string;
   readonly diffs: PropertyDiff[];
+  /**
+   * The resource's values, secrets masked: every input of a create; for a replace or a delete,
+   * the properties that identify it (its id, name, e-mail, ...). Absent for other ops.
+   */
+  readonly properties?: Record<string, unknown>;
+  /** Whether the resource is protected in the stack (the customer's organization, OUs, accounts). */
+  readonly protect?: boolean;
   /** Why, where payerfleet has something to say: why a resource was released. */
   readonly detail?: string;
 }
@@ -42,6 +53,22 @@ export interface StackReport {
   readonly changes: Record<string, number>;
   readonly resources: ResourceChange[];
   readonly error: string | null;
+  /** What a reviewer must look at first (review.ts); the JSON lists it under the report's `review`. */
+  readonly review?: readonly ReviewItem[];
+}
+
+export type ReviewKind = "account" | "trust" | "boundary" | "hub-payers" | "protected";
+
+/** One thing a reviewer must look at first (review.ts): the JSON lists them under `review`. */
+export interface ReviewItem {
+  readonly stack: string;
+  readonly kind: ReviewKind;
+  /** The resource's name in the stack (the last part of its URN). */
+  readonly resource: string;
+  /** The facts the line says, for tools. */
+  readonly facts: Record<string, unknown>;
+  /** One line, for people. */
+  readonly text: string;
 }
 
 /** A stack that the inventory no longer names: reported, never destroyed implicitly. */

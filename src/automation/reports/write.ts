@@ -17,10 +17,19 @@ function toJson(report: FleetReport): unknown {
     partner: s.partner,
     result: s.result,
     changes: s.changes,
-    resources: s.resources.map((r) => ({ urn: r.urn, type: r.type, op: r.op, diffs: r.diffs, ...(r.detail === undefined ? {} : { detail: r.detail }) })),
+    resources: s.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      op: r.op,
+      ...(r.properties === undefined ? {} : { properties: r.properties }),
+      ...(r.protect === true ? { protect: true } : {}),
+      diffs: r.diffs,
+      ...(r.detail === undefined ? {} : { detail: r.detail }),
+    })),
     error: s.error,
   });
-  return { operation: report.operation, stacks: report.stacks.map(stack), orphans: report.orphans };
+  const review = report.stacks.flatMap((s) => s.review ?? []).map((i) => ({ stack: i.stack, kind: i.kind, resource: i.resource, ...i.facts, text: i.text }));
+  return { operation: report.operation, review, stacks: report.stacks.map(stack), orphans: report.orphans };
 }
 
 /**

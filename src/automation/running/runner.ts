@@ -15,6 +15,7 @@ import { TERMINATE } from "./cli-processes.ts";
 import { withLockRetry, type RetryPolicy } from "./retry.ts";
 import type { StackTarget } from "./selection.ts";
 import { mapLimit } from "../../io/map-limit.ts";
+import { reviewItems } from "../reports/review.ts";
 
 /** Watches the run: the live progress view and the CI log lines. */
 export interface ProgressSink {
@@ -220,7 +221,8 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return AbortSignal.any([a, b]);
 }
 
-function finish(options: RunOptions, report: StackReport, events: StackEvents, notes: readonly string[]): StackRun {
+function finish(options: RunOptions, stackReport: StackReport, events: StackEvents, notes: readonly string[]): StackRun {
+  const report = { ...stackReport, review: reviewItems(stackReport.stack, stackReport.resources, events.organization()) };
   const run = { report, warnings: [...events.warnings], notes: [...notes] };
   options.progress.finished(report, run.warnings);
   return run;

@@ -16,7 +16,26 @@ describe("StackEvents: engine events folded into a stack's report", () => {
   it("counts an update from its summary and lists the created resource (up.ndjson)", () => {
     const e = replay(join(RECORDED, "up.ndjson"));
     expect(e.changes()).to.deep.equal({ create: 1, same: 5 });
-    expect(e.changedResources()).to.deep.equal([{ urn: "urn:pulumi:dev::eks::aws:eks/cluster:Cluster::eks-cluster", type: "aws:eks/cluster:Cluster", op: "create", diffs: [] }]);
+    // A create carries every input, so a reviewer sees what is made.
+    expect(e.changedResources()).to.deep.equal([
+      {
+        urn: "urn:pulumi:dev::eks::aws:eks/cluster:Cluster::eks-cluster",
+        type: "aws:eks/cluster:Cluster",
+        op: "create",
+        diffs: [],
+        properties: {
+          name: "eks-cluster-fb2cd6e",
+          roleArn: "arn:aws:iam::616138583583:role/eks-role-24b1266",
+          vpcConfig: {
+            endpointPrivateAccess: false,
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["0.0.0.0/0"],
+            securityGroupIds: ["sg-0e760e824fba2d002"],
+            subnetIds: ["subnet-0016572b", "subnet-d7e7fe9c", "subnet-c7d926bf", "subnet-43f43a1e"],
+          },
+        },
+      },
+    ]);
     expect(e.summarized).to.equal(true);
     expect(e.malformed).to.equal(0);
   });
@@ -29,13 +48,15 @@ describe("StackEvents: engine events folded into a stack's report", () => {
         urn: "urn:pulumi:fabrikam::payerfleet::payerfleet:payer:PartnerPayer$payerfleet:iam:PartnerAdminAccess$aws:iam/role:Role::fabrikam-partner-admin-role",
         type: "aws:iam/role:Role",
         op: "update",
-        diffs: [{ path: "permissionsBoundary", kind: "delete", old: '"arn:aws:iam::100000000003:policy/payerfleet-partner-boundary"' }],
+        diffs: [{ path: "permissionsBoundary", kind: "delete", old: '"arn:aws:iam::100000000003:policy/payerfleet-partner-boundary"', before: "arn:aws:iam::100000000003:policy/payerfleet-partner-boundary" }],
+        properties: { id: "payerfleet-partner-admin", name: "payerfleet-partner-admin", path: "/" },
       },
       {
         urn: "urn:pulumi:fabrikam::payerfleet::payerfleet:payer:PartnerPayer$payerfleet:monitoring:OrganizationTrail$aws:cloudtrail/trail:Trail::fabrikam-organization-trail",
         type: "aws:cloudtrail/trail:Trail",
         op: "delete",
         diffs: [],
+        properties: { id: "arn:aws:cloudtrail:us-east-1:100000000003:trail/payerfleet-organization-trail", name: "payerfleet-organization-trail" },
       },
     ]);
   });
@@ -54,7 +75,16 @@ describe("StackEvents: engine events folded into a stack's report", () => {
         urn: "urn:pulumi:dev::pulumi-stack-output-diff::pulumi:pulumi:Stack::pulumi-stack-output-diff-dev",
         type: "pulumi:pulumi:Stack",
         op: "update",
-        diffs: [{ path: "vehicles", kind: "update", old: '{"taxi":"{\\"color\\":\\"yellow\\"}"}', new: '{"taxi":"{\\"color\\":    \\"yellow\\"   }"}' }],
+        diffs: [
+          {
+            path: "vehicles",
+            kind: "update",
+            old: '{"taxi":"{\\"color\\":\\"yellow\\"}"}',
+            before: { taxi: '{"color":"yellow"}' },
+            new: '{"taxi":"{\\"color\\":    \\"yellow\\"   }"}',
+            after: { taxi: '{"color":    "yellow"   }' },
+          },
+        ],
       },
     ]);
   });
@@ -63,8 +93,14 @@ describe("StackEvents: engine events folded into a stack's report", () => {
     const e = replay(join(RECORDED, "failed-stacks-dont-rewrite-operations.ndjson"));
     expect(e.changes()).to.deep.equal({ same: 1 });
     expect(e.changedResources()).to.deep.equal([
-      { urn: "urn:pulumi:dev::test::pulumi-python:dynamic:Resource::test-x", type: "pulumi-python:dynamic:Resource", op: "update", diffs: [{ path: "quux", kind: "update", old: '"quux12"', new: '"quux13"' }] },
-      { urn: "urn:pulumi:dev::test::pulumi-python:dynamic:Resource::test-r", type: "pulumi-python:dynamic:Resource", op: "replace", diffs: [] },
+      {
+        urn: "urn:pulumi:dev::test::pulumi-python:dynamic:Resource::test-x",
+        type: "pulumi-python:dynamic:Resource",
+        op: "update",
+        diffs: [{ path: "quux", kind: "update", old: '"quux12"', before: "quux12", new: '"quux13"', after: "quux13" }],
+        properties: { id: "quux2" },
+      },
+      { urn: "urn:pulumi:dev::test::pulumi-python:dynamic:Resource::test-r", type: "pulumi-python:dynamic:Resource", op: "replace", diffs: [], properties: { id: "foo" } },
     ]);
   });
 

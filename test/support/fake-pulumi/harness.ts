@@ -12,8 +12,8 @@ import { BIN, REPO, type Run } from "../cli.ts";
 
 /** The fake's install root: pass as `--pulumi-root`, or put its `bin/` on PATH. */
 export const FAKE_ROOT = fileURLToPath(new URL(".", import.meta.url));
-/** Recorded engine event streams, shipped beside the repository. */
-export const RECORDED = join(REPO, "..", "shared", "testdata", "pulumi-engine-events");
+/** Engine event streams the Pulumi project recorded for its own tests (streams/pulumi-display/README.md). */
+export const RECORDED = fileURLToPath(new URL("../../automation/streams/pulumi-display/", import.meta.url));
 /** Synthetic streams written for these tests. */
 export const SYNTHETIC = fileURLToPath(new URL("../../automation/streams/", import.meta.url));
 /** A passphrase the tests look for in every output: it must never appear. */
