@@ -7,6 +7,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   driver: async (args) => (await import("./driver.ts")).benchDriver(args),
   engine: async (args) => (await import("./engine.ts")).benchEngine(args),
   plan: benchPlan,
+  review: async (args) => (await import("./review.ts")).benchReview(args),
 };
 
 const args = process.argv.slice(2);

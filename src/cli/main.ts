@@ -13,6 +13,7 @@ import { exists } from "../io/files.ts";
 import { InputError, UsageError } from "../io/errors.ts";
 import { auditCommand } from "./audit/command.ts";
 import { bootstrapCommand } from "./bootstrap/command.ts";
+import { commentCommand } from "./comment/command.ts";
 import { EXIT } from "../io/exit-codes.ts";
 import { reportingBadInput } from "./bad-input.ts";
 import { fleetCommand } from "./fleet/command.ts";
@@ -34,6 +35,7 @@ const COMMANDS: readonly CommandFactory[] = [
   fleetCommand("refresh"),
   fleetCommand("destroy"),
   auditCommand,
+  commentCommand,
 ];
 
 /** Runs the command line `args`; resolves to the exit code. */

@@ -131,9 +131,17 @@ describe("payerfleet on the real Pulumi engine", function () {
       expect(drifted).to.have.length(1);
       const [stack, name, op, diffs] = drifted[0];
       expect([name, op]).to.deep.equal([`${stack}-partner-admin-role`, "update"]);
-      expect(diffs).to.deep.equal([{ path: "permissionsBoundary", kind: "delete", old: JSON.stringify(`arn:aws:iam::${stack === "contoso" ? "100000000002" : "100000000003"}:policy/payerfleet-partner-boundary`) }]);
+      const boundary = `arn:aws:iam::${stack === "contoso" ? "100000000002" : "100000000003"}:policy/payerfleet-partner-boundary`;
+      expect(diffs).to.deep.equal([{ path: "permissionsBoundary", kind: "delete", old: JSON.stringify(boundary), before: boundary }]);
       const md = await box.read("drift.md");
-      expect(md).to.include(`~ aws:iam/role:Role  ${stack}-partner-admin-role\n    - permissionsBoundary: "arn:aws:iam::`);
+      // The role is named by its identifying properties, then the drifted one is shown going away.
+      expect(md).to.include([
+        `~ aws:iam/role:Role  ${stack}-partner-admin-role`,
+        `      id: "payerfleet-partner-admin"`,
+        `      name: "payerfleet-partner-admin"`,
+        `      path: "/"`,
+        `-     permissionsBoundary: ${JSON.stringify(boundary)}`,
+      ].join("\n"));
     });
   });
 

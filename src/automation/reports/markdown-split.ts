@@ -7,6 +7,8 @@
 
 /** GitHub's limit on an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
+/** A part's most: GitHub's limit, less room for the marker `payerfleet comment` puts first. */
+export const PART_LIMIT = GITHUB_COMMENT_LIMIT - 512;
 
 export interface Block {
   readonly text: string;
@@ -19,7 +21,7 @@ function heading(title: string, part: number, parts: number): string {
 }
 
 /** The parts, each at most `limit` characters (JavaScript string length, which over-counts emoji). */
-export function splitMarkdown(title: string, blocks: readonly Block[], limit = GITHUB_COMMENT_LIMIT): string[] {
+export function splitMarkdown(title: string, blocks: readonly Block[], limit = PART_LIMIT): string[] {
   // Room for the longest heading any part could get.
   const reserve = heading(title, 99_999, 99_999).length + 1;
   const budget = limit - reserve;

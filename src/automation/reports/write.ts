@@ -47,7 +47,7 @@ async function writeMarkdown(file: string, parts: readonly string[]): Promise<vo
 }
 
 /** A part of a payerfleet report starts with its heading, `## payerfleet <operation> ... (part N of M)`. */
-async function isReportPart(file: string): Promise<boolean> {
+export async function isReportPart(file: string): Promise<boolean> {
   const handle = await open(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);

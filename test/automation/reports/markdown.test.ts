@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { markdownBlocks } from "../../../src/automation/reports/markdown.ts";
 import { fence } from "../../../src/text/markdown.ts";
 import type { StackWarning } from "../../../src/automation/reports/warnings.ts";
-import { GITHUB_COMMENT_LIMIT, splitMarkdown } from "../../../src/automation/reports/markdown-split.ts";
+import { PART_LIMIT, splitMarkdown } from "../../../src/automation/reports/markdown-split.ts";
 import { partFile } from "../../../src/io/outputs.ts";
 import type { FleetReport, StackReport } from "../../../src/automation/reports/report.ts";
 
@@ -63,10 +63,10 @@ describe("Markdown PR comment", () => {
     const report: FleetReport = { operation: "preview", stacks: Array.from({ length: 300 }, (_, i) => stack(i, 12)), orphans: [{ stack: "gone", sources: ["backend"] }] };
     const parts = splitMarkdown("payerfleet preview", markdownBlocks(report, new Map(), []));
     // Tightly packed: every part but the last is nearly full.
-    for (const part of parts.slice(0, -1)) expect(part.length).to.be.greaterThan(GITHUB_COMMENT_LIMIT - 1500);
+    for (const part of parts.slice(0, -1)) expect(part.length).to.be.greaterThan(PART_LIMIT - 1500);
     expect(parts.length).to.equal(PARTS_300);
     for (const part of parts) {
-      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(part.length).to.be.at.most(PART_LIMIT);
       expect(wellFormed(part), part.slice(0, 200)).to.equal(true);
     }
     const all = parts.join("");
@@ -80,10 +80,10 @@ describe("Markdown PR comment", () => {
     expect(parts).to.have.length(3);
     expect(parts[1]).to.match(/_\d+ more changed resources not shown here: this stack alone exceeds a comment; see the JSON report\._/);
     for (const part of parts) {
-      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(part.length).to.be.at.most(PART_LIMIT);
       expect(wellFormed(part)).to.equal(true);
     }
-    expect(parts[1]!.length).to.be.greaterThan(GITHUB_COMMENT_LIMIT - 1000);
+    expect(parts[1]!.length).to.be.greaterThan(PART_LIMIT - 1000);
   });
 
   it("cuts warnings too when one stack's warnings alone exceed a comment (400 replaced accounts)", () => {
@@ -97,7 +97,7 @@ describe("Markdown PR comment", () => {
     // The warning block above everything lists what fits a quarter of a comment, then a count.
     expect(parts[0]).to.match(/^> - _and 3\d\d more: see each stack below\._$/m);
     for (const part of parts) {
-      expect(part.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
+      expect(part.length).to.be.at.most(PART_LIMIT);
       expect(wellFormed(part)).to.equal(true);
     }
   });
