@@ -23,9 +23,12 @@ interface JsonSchema {
   enum?: unknown[];
   const?: unknown;
   default?: unknown;
+  /** A discriminated union: one map per `model`, say. */
+  oneOf?: JsonSchema[];
 }
 
 function typeOf(s: JsonSchema): string {
+  if (s.oneOf) return `map, one of: ${s.oneOf.map(variantName).join(", ")}`;
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(" \\| ");
   if (s.const !== undefined) return `\`${String(s.const)}\``;
   if (s.type === "array") return `list of ${s.items ? typeOf(s.items) : "any"}`;
@@ -40,8 +43,16 @@ function rows(schema: JsonSchema, prefix: string, out: string[]): void {
     const required = schema.required?.includes(name) && field.default === undefined ? "yes" : "";
     out.push(`| \`${path}\` | ${typeOf(field)} | ${required} | ${(field.description ?? "").replaceAll("|", "\\|")} |`);
     if (field.type === "object") rows(field, `${path}.`, out);
+    // A union's variants share their discriminator: each variant's fields under its own name.
+    for (const variant of field.oneOf ?? []) rows(variant, `${path}{${variantName(variant)}}.`, out);
     if (field.type === "array" && field.items?.type === "object") rows(field.items, `${path}[].`, out);
   }
+}
+
+/** A union variant by the constant its discriminator takes, e.g. `model: transfer`. */
+function variantName(variant: JsonSchema): string {
+  const [key, field] = Object.entries(variant.properties ?? {}).find(([, f]) => f.const !== undefined) ?? [];
+  return key === undefined ? "map" : `${key}: ${String(field!.const)}`;
 }
 
 export function renderReference(): string {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFile } from "node:fs/promises";
 import { payerfleet } from "./support/cli.ts";
-import { exampleInventory } from "./support/example.ts";
+import { custodyPartners, exampleInventory } from "./support/example.ts";
 
 describe("the README's first commands", () => {
   it("install, then run payerfleet on the example fleet, and run the tests", async () => {
@@ -12,7 +12,7 @@ describe("the README's first commands", () => {
     expect(tests).to.equal("npm test");
     const run = await payerfleet(main!.replace(/^npm ci && npx payerfleet /, "").split(/\s+/));
     expect(run.code, run.stderr).to.equal(0);
-    for (const partner of (await exampleInventory()).partners) expect(run.stdout).to.include(`${partner.id}: ${partner.name}, payer ${partner.payer.accountId}`);
+    for (const partner of custodyPartners(await exampleInventory())) expect(run.stdout).to.include(`${partner.id}: ${partner.name}, payer ${partner.payer.accountId}`);
   });
 
   it("shows plan's output as plan prints it", async () => {

@@ -4,7 +4,7 @@
  * partner, as could-not-check with the reason when its evidence could not be had.
  */
 import { roleArn } from "../domain/names.ts";
-import type { Inventory, Partner } from "../inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../inventory/schema.ts";
 import { accessChecks } from "./checks/access.ts";
 import { contactChecks } from "./checks/contacts.ts";
 import type { CheckContext, CheckGroup } from "./checks/group.ts";
@@ -17,7 +17,7 @@ import { couldNotCheck, overallResult, summarize, type AuditReport, type Check, 
 import type { PayerSession } from "./sdk-api.ts";
 
 /** Opens a session in the partner's payer; throws when its automation role cannot be assumed. */
-export type Connect = (partner: Partner) => Promise<PayerSession>;
+export type Connect = (partner: CustodyPartner) => Promise<PayerSession>;
 
 export interface AuditOptions {
   /** Partners audited at once. */
@@ -33,7 +33,7 @@ export interface AuditOptions {
 const PARALLEL_GROUPS = 4;
 
 /** The role every call in the partner's payer goes through: never one in a linked account. */
-export function automationRoleArn(inventory: Inventory, partner: Partner): string {
+export function automationRoleArn(inventory: Inventory, partner: CustodyPartner): string {
   return roleArn(partner.payer.accountId, inventory.distributor.automation.roleName);
 }
 
@@ -42,7 +42,7 @@ function plannedChecks(ctx: CheckContext): CheckGroup[] {
   return [...rootChecks(), ...organizationChecks(ctx), ...contactChecks(ctx), ...accessChecks(ctx), ...monitoringChecks(ctx)];
 }
 
-export async function auditPartner(inventory: Inventory, partner: Partner, connect: Connect): Promise<PartnerAudit> {
+export async function auditPartner(inventory: Inventory, partner: CustodyPartner, connect: Connect): Promise<PartnerAudit> {
   const groups = plannedChecks({ inventory, partner });
   const result = (checks: Check[]): PartnerAudit => ({
     partner: partner.id,
@@ -72,7 +72,7 @@ export async function auditPartner(inventory: Inventory, partner: Partner, conne
   }
 }
 
-export async function auditFleet(inventory: Inventory, partners: readonly Partner[], options: AuditOptions): Promise<AuditReport> {
+export async function auditFleet(inventory: Inventory, partners: readonly CustodyPartner[], options: AuditOptions): Promise<AuditReport> {
   const auditedAt = (options.now ?? (() => new Date()))().toISOString();
   const audits = await mapLimit(partners, options.concurrency, async (partner) => {
     const audit = await auditPartner(inventory, partner, options.connect);

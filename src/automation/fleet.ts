@@ -8,7 +8,7 @@ import { EXIT, type ExitCode } from "../io/exit-codes.ts";
 import { InputError, Problems } from "../io/errors.ts";
 import { removeDirectories } from "../io/files.ts";
 import { prepareOutputs } from "../io/outputs.ts";
-import { HUB_STACK, type Inventory } from "../inventory/schema.ts";
+import { custodyPartners, HUB_STACK, type Inventory } from "../inventory/schema.ts";
 import { programFor } from "../programs/stack-program.ts";
 import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend, secretsProviderProblem } from "./running/backend.ts";
 import { changedSince, type ChangedSince } from "./running/changed.ts";
@@ -173,7 +173,7 @@ function hubStillAdmits(inventory: Inventory, reports: readonly StackReport[]): 
   return reports
     .filter((r) => r.partner !== null && r.result === "succeeded")
     .flatMap((r) => {
-      const partner = inventory.partners.find((p) => p.id === r.partner);
+      const partner = custodyPartners(inventory).find((p) => p.id === r.partner);
       return partner?.features.rootActivityMonitor
         ? [`the hub still admits the payer of ${partner.id} (${partner.payer.accountId}): remove ${partner.id} from the inventory, then run payerfleet up --partner hub`]
         : [];

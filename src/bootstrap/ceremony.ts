@@ -4,7 +4,7 @@
  * afterwards without anyone signing in as root. No API can set the root password or MFA, so
  * the split is a recorded fact (this document, signed) plus evidence (the audit).
  */
-import type { Inventory, Partner } from "../inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../inventory/schema.ts";
 import { mdCell, mdCode, mdInline, mdStrong } from "../text/markdown.ts";
 import { SCRIPT_FILE } from "./aws-cli-script.ts";
 import { TEMPLATE_FILE } from "./template.ts";
@@ -13,7 +13,7 @@ export const CEREMONY_FILE = "custody-ceremony.md";
 /** AWS allows up to 8 MFA devices on a root user. */
 const MAX_ROOT_MFA_DEVICES = 8;
 
-export function renderCeremony(inventory: Inventory, partner: Partner): string {
+export function renderCeremony(inventory: Inventory, partner: CustodyPartner): string {
   // Every value from the inventory goes through the escaping of the place it stands in.
   const payer = partner.payer;
   const account = mdInline(payer.accountId);

@@ -3,8 +3,8 @@
  * account, which the `hub` stack reaches through the same role name and the same trust.
  */
 import type { RoleDescription } from "../domain/iam/roles.ts";
-import { HUB_STACK, type Inventory, type Partner } from "../inventory/schema.ts";
-import { automationRoleOf } from "../inventory/stack-inputs.ts";
+import { HUB_STACK, isTransfer, type CustodyPartner, type Inventory } from "../inventory/schema.ts";
+import { automationRoleOf, billTransferAccountOf } from "../inventory/stack-inputs.ts";
 
 export interface BootstrapTarget {
   /** The stack the role serves: a partner id, or `hub`. */
@@ -20,8 +20,8 @@ export interface BootstrapTarget {
   readonly role: RoleDescription;
   /** What the permissions cover, for the template's header. */
   readonly scope: readonly string[];
-  /** The partner whose root custody the ceremony splits; absent for the hub. */
-  readonly partner?: Partner;
+  /** The partner whose root custody the ceremony splits; absent for the hub and bill-transfer accounts. */
+  readonly partner?: CustodyPartner;
 }
 
 /** The target of a stack name, or `undefined` when it is neither `hub` nor a partner id. */
@@ -45,6 +45,21 @@ export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapT
     };
   }
   const partner = inventory.partners.find((p) => p.id === stack)!;
+  if (isTransfer(partner)) {
+    const account = billTransferAccountOf(inventory, partner);
+    return {
+      stack,
+      name: `bill-transfer account ${account.id}`,
+      title: `bill-transfer account ${account.id}, for partner ${partner.id} (${partner.name})`,
+      accountId: account.accountId,
+      account: `bill-transfer account ${account.accountId}`,
+      role,
+      scope: [
+        "Permissions: the billing transfer lifecycle from the inviting side, billing groups, Partner Central",
+        "relationships, payerfleet-* budgets and billing views, quotas; nothing in any customer's account.",
+      ],
+    };
+  }
   const id = partner.payer.accountId;
   return {
     stack,

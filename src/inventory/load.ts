@@ -11,10 +11,12 @@ import { readFile } from "node:fs/promises";
 import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents, type Event } from "js-yaml";
 import { Locator } from "./locate.ts";
 import { countBySeverity, sortProblems, type Problem } from "./problems.ts";
-import { checkFleet, type Finding, type Fleet, type Rejected } from "./rules.ts";
+import type { Finding, Fleet, Rejected } from "./findings.ts";
+import { checkFleet } from "./rules.ts";
 import { schemaProblems } from "./schema-issues.ts";
 import { billingAdminPolicyFitsQuota, boundaryFitsQuota, hubBusPolicyFits, trustPoliciesFitQuota } from "./size-rules.ts";
 import { Inventory } from "./schema.ts";
+import { custodyFieldsOnTransferPartners } from "./billing-rules.ts";
 import { forbiddenCharacters } from "./text-rules.ts";
 import { decodeUtf8, syntaxProblems } from "./yaml-syntax.ts";
 
@@ -69,15 +71,20 @@ export function parseInventory(text: string, file: string): LoadResult {
   };
 
   forbiddenCharacters(data, report);
+  // Read before defaults are applied: a custody-only field written on a transfer partner is an
+  // error even when it holds its default value.
+  custodyFieldsOnTransferPartners(data, report);
   const parsed = Inventory.safeParse(data);
   if (parsed.success) {
     checkFleet(parsed.data, report, { warnings: true });
-    // Sizes only mean something for a fleet that is otherwise valid.
+    // Sizes only mean something for a fleet that is otherwise valid; with no error, every
+    // custody partner has its payer (rules.ts), which is what `Inventory` says.
     if (!problems.some((p) => p.severity === "error")) {
-      boundaryFitsQuota(parsed.data, report);
-      billingAdminPolicyFitsQuota(parsed.data, report);
-      trustPoliciesFitQuota(parsed.data, report);
-      hubBusPolicyFits(parsed.data, report);
+      const inventory = parsed.data as Inventory;
+      boundaryFitsQuota(inventory, report);
+      billingAdminPolicyFitsQuota(inventory, report);
+      trustPoliciesFitQuota(inventory, report);
+      hubBusPolicyFits(inventory, report);
     }
   } else {
     problems.push(...schemaProblems(parsed.error.issues, data, locator, Inventory));
@@ -87,7 +94,7 @@ export function parseInventory(text: string, file: string): LoadResult {
   }
   sortProblems(problems);
   const { errors } = countBySeverity(problems);
-  return errors === 0 && parsed.success ? { file, inventory: parsed.data, problems } : { file, problems };
+  return errors === 0 && parsed.success ? { file, inventory: parsed.data as Inventory, problems } : { file, problems };
 }
 
 /** Where a second YAML document starts, when there is one. */

@@ -7,40 +7,12 @@ import { BILLING_ADMIN_ROLE, PARTNER_ADMIN_ROLE, ROOT_ACTIVITY_DELIVERY_ROLE } f
 import { onDomains } from "../domain/custody/contacts.ts";
 import { declaredOus } from "../domain/organization.ts";
 import { AWS_REGIONS } from "../domain/regions.ts";
+import { BILLING_RULES } from "./billing-rules.ts";
 import { closest } from "./schema-issues.ts";
-import { HUB_STACK, type Inventory } from "./schema.ts";
+import { HUB_STACK } from "./schema.ts";
+import { error, partnersOf, transferOrUnsure, warning, type Fleet, type Rejected, type Report, type Rule } from "./findings.ts";
 import { formatPath, type PathKey } from "./problems.ts";
 
-export interface Finding {
-  readonly severity: "error" | "warning";
-  readonly rule: string;
-  readonly path: readonly PathKey[];
-  readonly message: string;
-  /** Another place the message refers to; the loader appends its line. */
-  readonly related?: readonly PathKey[];
-  /** Point at the key rather than its value. */
-  readonly atKey?: boolean;
-}
-
-export type Report = (finding: Finding) => void;
-
-/**
- * The inventory as far as it is valid: every field may be missing. When the schema finds
- * errors, the loader removes the offending values and still runs the rules over the rest, so
- * one run reports every problem. Array items may be holes, which `forEach` skips.
- */
-export type Loose<T> = T extends readonly (infer U)[]
-  ? Loose<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]?: Loose<T[K]> }
-    : T;
-export type Fleet = Loose<Inventory>;
-export type Rule = (fleet: Fleet, report: Report) => void;
-/** Whether the schema rejected, and the loader took out, `holder[key]`: not absent, just invalid. */
-export type Rejected = (holder: object, key: string) => boolean;
-
-const error = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "error", rule, path, message });
-const warning = (rule: string, path: readonly PathKey[], message: string): Finding => ({ severity: "warning", rule, path, message });
 
 
 /**
@@ -54,15 +26,16 @@ function firstUse(rule: string, what: string, report: Report, pathOf: (partner: 
   return (key: string, partner: number, account = -1, shown = key) => {
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, partner * ACCOUNTS + account + 1);
+      // Accounts from -2 upward: stored shifted by 2 so that every use packs to its own number.
+      seen.set(key, partner * ACCOUNTS + account + 2);
       return;
     }
-    const firstPath = pathOf(Math.floor(first / ACCOUNTS), (first % ACCOUNTS) - 1);
+    const firstPartner = Math.floor(first / ACCOUNTS);
+    const firstPath = pathOf(firstPartner, first - firstPartner * ACCOUNTS - 2);
     report({ ...error(rule, pathOf(partner, account), `${what} ${shown} must be unique across the fleet: already used at ${formatPath(firstPath)}`), related: firstPath });
   };
 }
 
-const partnersOf = (fleet: Fleet) => fleet.partners ?? [];
 
 const uniquePartnerIds: Rule = (fleet, report) => {
   const use = firstUse("duplicate-partner-id", "partner id", report, (i) => ["partners", i, "id"]);
@@ -79,10 +52,14 @@ const reservedStackName: Rule = (fleet, report) => {
   });
 };
 
-/** Where an account id or e-mail stands: partner -1 is the hub, account -1 the payer. */
+/**
+ * Where an account id or e-mail stands: partner -1 is the hub, account -1 the payer, account
+ * -2 a transfer partner's own management account.
+ */
 function accountPath(field: "accountId" | "email" | "rootEmail") {
   return (i: number, j: number): readonly PathKey[] => {
     if (i < 0) return ["distributor", "hub", "accountId"];
+    if (j === -2) return ["partners", i, "billing", "managementAccountId"];
     if (j < 0) return ["partners", i, "payer", field];
     return ["partners", i, "linkedAccounts", j, field === "rootEmail" ? "email" : field];
   };
@@ -94,7 +71,10 @@ const uniqueAccountIds: Rule = (fleet, report) => {
   // The hub is partner -1: packed as a negative number, still distinct from every partner.
   if (hub !== undefined) use(hub, -1);
   partnersOf(fleet).forEach((p, i) => {
-    if (p.payer?.accountId !== undefined) use(p.payer.accountId, i);
+    // A transfer partner's payer is an error of its own (billing-rules.ts): not counted twice.
+    if (p.billing?.model === "transfer") {
+      if (p.billing.managementAccountId !== undefined) use(p.billing.managementAccountId, i, -2);
+    } else if (p.payer?.accountId !== undefined) use(p.payer.accountId, i);
     p.linkedAccounts?.forEach((a, j) => {
       if (a.accountId !== undefined) use(a.accountId, i, j);
     });
@@ -241,6 +221,8 @@ function reviewerWarnings(fleet: Fleet, report: Report, rejected: Rejected): voi
   }
   partnersOf(fleet).forEach((p, i) => {
     const at = ["partners", i];
+    // A transfer partner's custody-only fields are errors of their own (billing-rules.ts).
+    if (transferOrUnsure(p, rejected)) return;
     if (p.partnerAdmins?.length === 0 || absent(p, "partnerAdmins")) {
       report(warning("no-partner-admins", at, "no partnerAdmins: the partner gets no admin access to its payer, so only the distributor can run its organization"));
     }
@@ -268,12 +250,14 @@ export const RULES: readonly Rule[] = [
   knownRegions,
   organizationalUnits,
   uniqueLinkedAccountNames,
+  ...BILLING_RULES,
 ];
 
 /**
  * Runs every rule, and the reviewer warnings when asked.
  */
 export function checkFleet(fleet: Fleet, report: Report, options: { warnings: boolean; rejected?: Rejected }): void {
-  for (const rule of RULES) rule(fleet, report);
-  if (options.warnings) reviewerWarnings(fleet, report, options.rejected ?? (() => false));
+  const rejected = options.rejected ?? (() => false);
+  for (const rule of RULES) rule(fleet, report, rejected);
+  if (options.warnings) reviewerWarnings(fleet, report, rejected);
 }

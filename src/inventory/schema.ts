@@ -128,6 +128,73 @@ const Features = z
   })
   .describe("Feature switches for one partner");
 
+/** A month written YYYY-MM; the calendar's rules live in src/domain/billing-transfer/calendar.ts. */
+const MONTH = /^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/;
+/** Billing Conductor's pricing plan names (CreatePricingPlan Name). */
+const PRICING_PLAN = /^[a-zA-Z0-9_+=.@-]{1,128}$/;
+/** How the inventory names a bill-transfer account: referenced by partners. */
+const BILL_TRANSFER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** The billing model of a partner that the distributor holds the payer of. */
+const CustodyBilling = z
+  .strictObject({
+    model: z.literal("custody").describe("The distributor owns the partner's payer account (AWS calls it a legacy channel account)"),
+  })
+  .describe("Custody: the distributor owns the payer; the default when a partner has no billing block");
+
+export const Relationship = z
+  .strictObject({
+    sector: z.enum(["COMMERCIAL", "GOVERNMENT", "GOVERNMENT_EXCEPTION"]).describe("The end customer's sector (Partner Central CreateRelationship sector)"),
+    supportPlan: z
+      .enum(["partnerLedSupport", "resoldEnterprise", "resoldUnifiedOperations"])
+      .optional()
+      .describe("The support plan the distributor provides or resells. Default: none"),
+    coverage: z
+      .enum(["ENTIRE_ORGANIZATION", "MANAGEMENT_ACCOUNT_ONLY"])
+      .default("ENTIRE_ORGANIZATION")
+      .describe("What the support plan covers. Default: ENTIRE_ORGANIZATION"),
+    tamLocation: z.string().min(1).max(64).optional().describe("Where the technical account manager sits, as Partner Central takes it; required with a support plan"),
+    resaleAccountModel: z
+      .enum(["DISTRIBUTOR", "END_CUSTOMER", "SOLUTION_PROVIDER"])
+      .default("END_CUSTOMER")
+      .describe("Who the account is resold to. Default: END_CUSTOMER"),
+  })
+  .describe("The Partner Central relationship recorded for the end customer: partner discounts follow it");
+
+export const ServicePeriod = z
+  .strictObject({
+    type: z.enum(["MINIMUM_NOTICE_PERIOD", "FIXED_COMMITMENT_PERIOD"]).describe("A notice period, or a commitment until a date"),
+    minimumNoticeDays: z.number().int().min(1).max(365).optional().describe("Days of notice before either side may withdraw (MINIMUM_NOTICE_PERIOD)"),
+    endMonth: z
+      .string()
+      .regex(MONTH, "must be a month written YYYY-MM, such as 2028-12")
+      .optional()
+      .describe("The last month of a fixed commitment (FIXED_COMMITMENT_PERIOD)"),
+  })
+  .describe("A Partner Central service period proposed to the customer; once accepted it blocks an early withdrawal");
+
+export const TransferBilling = z
+  .strictObject({
+    model: z.literal("transfer").describe("The customer keeps its management account; a distributor account pays its bill"),
+    billTransferAccount: z.string().regex(BILL_TRANSFER_ID, "must be the id of one of distributor.billTransferAccounts").describe("Which of the distributor's bill-transfer accounts pays, by its id"),
+    managementAccountId: AccountId.describe("The customer's own management account: the bill source"),
+    startMonth: z
+      .string()
+      .regex(MONTH, "must be a month written YYYY-MM, such as 2027-01: a transfer starts at 00:00 UTC on the first day of a month")
+      .describe("The first month the distributor pays"),
+    pricingPlan: z
+      .string()
+      .regex(PRICING_PLAN, "must be basic, passthrough, or the name of a Billing Conductor pricing plan: 1-128 of letters, digits and _+=.@-")
+      .default("basic")
+      .describe("basic (public prices), passthrough, or the name of a custom Billing Conductor pricing plan. Default: basic"),
+    relationship: Relationship.optional().describe("The Partner Central relationship. Default: none recorded"),
+    servicePeriod: ServicePeriod.optional().describe("A service period to propose once the transfer is accepted. Default: none"),
+    monthlyBudget: z.number().positive().optional().describe("A monthly cost budget, in USD, on the partner's billing view. Default: none"),
+  })
+  .describe("Billing transfer: the distributor's bill-transfer account pays and manages the customer's bill");
+
+const Billing = z.discriminatedUnion("model", [CustodyBilling, TransferBilling], { error: "must be custody (the default) or transfer" });
+
 export const Partner = z
   .strictObject({
     id: z
@@ -137,7 +204,8 @@ export const Partner = z
       .refine((id) => id !== "." && id !== "..", "must not be . or ..: the id also names the stack's folder and state file")
       .describe("Stable partner id; also the Pulumi stack name"),
     name: z.string().min(1).max(128).describe("Display name"),
-    payer: Payer,
+    billing: Billing.optional().describe("How the distributor bills this partner. Default: custody"),
+    payer: Payer.optional().describe("The distributor-owned payer: required for custody partners, absent for transfer partners"),
     partnerAdmins: z
       .array(PrincipalArn)
       .default([])
@@ -153,7 +221,7 @@ export const Partner = z
     linkedAccounts: z.array(LinkedAccount).default([]).describe("Customer-owned linked accounts. Default: none"),
     features: Features.default({ rootActivityMonitor: true, organizationTrail: true, centralizedRootAccess: false }),
   })
-  .describe("One partner organization: one Pulumi stack");
+  .describe("One partner organization: one Pulumi stack. Its payer, partner admins, linked accounts, OUs and features are custody-only");
 
 const AlertSubscription = z
   .strictObject({
@@ -184,6 +252,21 @@ const Guardrails = z
       .describe("CloudFormation stacks of governance tooling the partner may not update or delete"),
   })
   .describe("What the partner admin is fenced away from inside the payer");
+
+export const BillTransferAccount = z
+  .strictObject({
+    id: z.string().regex(BILL_TRANSFER_ID, "must be 1-63 of lower-case letters, digits and -, starting with a letter or digit").describe("How partners refer to this account"),
+    accountId: AccountId.describe("The bill-transfer (program management) account: a management account of the distributor"),
+    program: z.enum(["DISTRIBUTION", "SOLUTION_PROVIDER", "DISTRIBUTION_SELLER"]).describe("The Partner Central program the account is registered in"),
+    inboundTransferQuota: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .optional()
+      .describe("The account's Service Quotas value for inbound billing transfers, when raised (default 0, at most 1,000); validate warns above it"),
+  })
+  .describe("A management account of the distributor that pays transfer partners' bills (a Partner Central program management account)");
 
 export const Distributor = z
   .strictObject({
@@ -220,6 +303,7 @@ export const Distributor = z
       .default([])
       .describe("Regions in use; us-east-1 is always added for root sign-in events. Default: none"),
     guardrails: Guardrails.default({ buckets: [], billingViews: [], governanceRoles: [], governanceStacks: [] }),
+    billTransferAccounts: z.array(BillTransferAccount).default([]).describe("The distributor's bill-transfer accounts, for billing-transfer partners. Default: none"),
   })
   .describe("The distributor that owns every payer account");
 
@@ -231,15 +315,43 @@ export const Inventory = z
   })
   .describe("payerfleet inventory: the distributor and every partner it bills");
 
-export type Inventory = z.infer<typeof Inventory>;
+type ParsedPartner = z.infer<typeof Partner>;
+export type Payer = z.infer<typeof Payer>;
+export type TransferBilling = z.infer<typeof TransferBilling>;
+export type BillTransferAccount = z.infer<typeof BillTransferAccount>;
+/** A partner whose payer the distributor owns: the loader guarantees its payer. */
+export type CustodyPartner = ParsedPartner & { readonly payer: Payer; readonly billing?: { readonly model: "custody" } };
+/** A partner that keeps its management account; the distributor pays its bill by billing transfer. */
+export type TransferPartner = ParsedPartner & { readonly payer?: undefined; readonly billing: TransferBilling };
+export type Partner = CustodyPartner | TransferPartner;
+/** The inventory as the schema alone reads it; the loader's rules narrow it to {@link Inventory}. */
+export type ParsedInventory = z.infer<typeof Inventory>;
+export type Inventory = Omit<ParsedInventory, "partners"> & { partners: Partner[] };
 export type Distributor = z.infer<typeof Distributor>;
-export type Partner = z.infer<typeof Partner>;
 export type LinkedAccount = z.infer<typeof LinkedAccount>;
 export type AlternateContact = z.infer<typeof AlternateContact>;
 export type PrimaryContact = z.infer<typeof PrimaryContact>;
 export type Holder = z.infer<typeof Holder>;
 export type ContactType = keyof z.infer<typeof AlternateContacts>;
 export const CONTACT_TYPES: readonly ContactType[] = AlternateContacts.keyof().options;
+
+export function isTransfer(partner: Partner): partner is TransferPartner {
+  return partner.billing?.model === "transfer";
+}
+
+export function isCustody(partner: Partner): partner is CustodyPartner {
+  return !isTransfer(partner);
+}
+
+/** The partners whose payer the distributor owns, in inventory order. */
+export function custodyPartners(inventory: Inventory): CustodyPartner[] {
+  return inventory.partners.filter(isCustody);
+}
+
+/** The partners billed by billing transfer, in inventory order. */
+export function transferPartners(inventory: Inventory): TransferPartner[] {
+  return inventory.partners.filter(isTransfer);
+}
 
 /** The reserved stack name of the distributor's root-activity hub. */
 export const HUB_STACK = "hub";

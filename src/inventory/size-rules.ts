@@ -10,8 +10,8 @@ import { partnerBoundary } from "../domain/iam/partner-boundary.ts";
 import { partnerAdminTrust } from "../domain/iam/payer-roles.ts";
 import { MANAGED_POLICY_SIZE_QUOTA, managedPolicySize, type PolicyDocument } from "../domain/iam/policy-document.ts";
 import { AWS_REGIONS, monitoredRegions } from "../domain/regions.ts";
-import type { Inventory } from "./schema.ts";
-import type { Report } from "./rules.ts";
+import { custodyPartners, isCustody, type Inventory } from "./schema.ts";
+import type { Report } from "./findings.ts";
 import { fenceContext } from "./stack-inputs.ts";
 
 /** Every partner-admin boundary must fit IAM's managed policy quota: guardrails make it grow. */
@@ -20,7 +20,7 @@ export function boundaryFitsQuota(inventory: Inventory, report: Report): void {
   // distributor-owned contacts are the same have boundaries of the same size: one each.
   const sizes = new Map<string, number>();
   inventory.partners.forEach((partner, i) => {
-    if (partner.partnerAdmins.length === 0) return;
+    if (!isCustody(partner) || partner.partnerAdmins.length === 0) return;
     const fence = fenceContext(inventory, partner);
     const key = fence.distributorContacts.join();
     const size = sizes.get(key) ?? managedPolicySize(partnerBoundary(fence));
@@ -81,7 +81,7 @@ export function billingAdminPolicyFitsQuota(inventory: Inventory, report: Report
 /** The hub's bus policy lists every monitored payer; it must fit the EventBridge quota. */
 export function hubBusPolicyFits(inventory: Inventory, report: Report): void {
   const { hub, regions } = inventory.distributor;
-  const payers = inventory.partners.filter((p) => p.features.rootActivityMonitor).map((p) => p.payer.accountId);
+  const payers = custodyPartners(inventory).filter((p) => p.features.rootActivityMonitor).map((p) => p.payer.accountId);
   if (payers.length === 0) return;
   const limit = hub.eventBusPolicySizeLimit ?? EVENT_BUS_POLICY_SIZE_LIMIT;
   // Region names differ in length, and so do the policies: the longest decides.

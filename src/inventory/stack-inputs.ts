@@ -8,10 +8,11 @@ import { hubAutomationPermissionsPolicy } from "../domain/iam/hub-automation-rol
 import { forwardRole } from "../domain/iam/hub-roles.ts";
 import { payerRoles, type PayerRolesInput } from "../domain/iam/payer-roles.ts";
 import type { RoleDescription } from "../domain/iam/roles.ts";
-import { CONTACT_TYPES, contactOwner, HUB_STACK, type Inventory, type Partner } from "./schema.ts";
+import { billTransferAutomationPermissionsPolicy } from "../domain/iam/bill-transfer-automation-role.ts";
+import { CONTACT_TYPES, contactOwner, HUB_STACK, isTransfer, type BillTransferAccount, type CustodyPartner, type Inventory, type TransferPartner } from "./schema.ts";
 
 /** What the partner boundary in this partner's payer fences off. */
-export function fenceContext(inventory: Inventory, partner: Partner): FenceContext {
+export function fenceContext(inventory: Inventory, partner: CustodyPartner): FenceContext {
   const contacts = partner.payer.alternateContacts ?? {};
   return {
     accountId: partner.payer.accountId,
@@ -25,7 +26,7 @@ export function fenceContext(inventory: Inventory, partner: Partner): FenceConte
 }
 
 /** The roles this partner's stack deploys, and what their documents depend on. */
-export function payerRolesInput(inventory: Inventory, partner: Partner): PayerRolesInput {
+export function payerRolesInput(inventory: Inventory, partner: CustodyPartner): PayerRolesInput {
   const distributor = inventory.distributor;
   return {
     fence: fenceContext(inventory, partner),
@@ -45,6 +46,10 @@ export function automationRoleOf(inventory: Inventory, stack: string): RoleDescr
   }
   const partner = inventory.partners.find((p) => p.id === stack);
   if (partner === undefined) return undefined;
+  if (isTransfer(partner)) {
+    const account = billTransferAccountOf(inventory, partner);
+    return automationRole(account.accountId, `bill-transfer account ${account.id}`, automation, billTransferAutomationPermissionsPolicy(account.accountId));
+  }
   const payer = partner.payer.accountId;
   return automationRole(payer, `partner ${partner.id}`, automation, automationPermissionsPolicy(automation.roleName, payer));
 }
@@ -55,6 +60,21 @@ export function stackRoles(inventory: Inventory, stack: string): RoleDescription
   if (automation === undefined) return undefined;
   if (stack === HUB_STACK) return [automation, forwardRole(inventory.distributor.hub.accountId)];
   const partner = inventory.partners.find((p) => p.id === stack)!;
+  // A transfer partner's stack deploys no role: it acts in the bill-transfer account only.
+  if (isTransfer(partner)) return [automation];
   const roles = payerRoles(payerRolesInput(inventory, partner));
   return [automation, roles.billingAdmin, roles.partnerAdmin, roles.rootActivityDelivery].filter((r) => r !== undefined);
+}
+
+/** The bill-transfer account that pays a transfer partner's bill; the loader checked it is declared. */
+export function billTransferAccountOf(inventory: Inventory, partner: TransferPartner): BillTransferAccount {
+  return inventory.distributor.billTransferAccounts.find((a) => a.id === partner.billing.billTransferAccount)!;
+}
+
+/** The one account a stack acts in: the hub, a custody partner's payer, or a transfer partner's bill-transfer account. */
+export function stackAccountId(inventory: Inventory, stack: string): string | undefined {
+  if (stack === HUB_STACK) return inventory.distributor.hub.accountId;
+  const partner = inventory.partners.find((p) => p.id === stack);
+  if (partner === undefined) return undefined;
+  return isTransfer(partner) ? billTransferAccountOf(inventory, partner).accountId : partner.payer.accountId;
 }

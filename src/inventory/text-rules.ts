@@ -6,7 +6,7 @@
  */
 import { describeChar, firstForbidden } from "../text/characters.ts";
 import type { PathKey } from "./problems.ts";
-import type { Report } from "./rules.ts";
+import type { Report } from "./findings.ts";
 
 const RULE = "forbidden-character";
 const ALLOWED = "names and free text may hold no control characters, line breaks, bidirectional controls or invisible characters";

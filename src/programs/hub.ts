@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { PROVIDER_REGION } from "../domain/regions.ts";
-import type { Inventory } from "../inventory/schema.ts";
+import { custodyPartners, type Inventory } from "../inventory/schema.ts";
 import type { StackProgram } from "./stack-context.ts";
 import { EVENT_BUS_POLICY_SIZE_LIMIT } from "../domain/monitoring/hub-bus-policy.ts";
 import { roleArn, sessionName } from "../domain/names.ts";
@@ -23,7 +23,7 @@ export function hubProgram(inventory: Inventory): StackProgram {
       allowedAccountIds: [hub.accountId],
       assumeRoles: [{ roleArn: automationRole, sessionName: sessionName("hub") }],
     });
-    const payers = inventory.partners
+    const payers = custodyPartners(inventory)
       .filter((partner) => partner.features.rootActivityMonitor)
       .map((partner) => ({ partnerId: partner.id, partnerName: partner.name, accountId: partner.payer.accountId }));
     const rootActivity = new RootActivityHub(

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_REGION } from "../domain/regions.ts";
-import type { Inventory, Partner } from "../inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../inventory/schema.ts";
 import { roleArn, sessionName } from "../domain/names.ts";
 import { PartnerPayer } from "../components/payer/partner-payer.ts";
 import type { StackContext, StackProgram } from "./stack-context.ts";
@@ -13,7 +13,7 @@ import type { StackContext, StackProgram } from "./stack-context.ts";
  * resources elsewhere name their region. Named after its region, as when a stack had one
  * provider per region: the resources of us-east-1 keep their provider.
  */
-function payerProvider(inventory: Inventory, partner: Partner, opts?: pulumi.CustomResourceOptions): aws.Provider {
+function payerProvider(inventory: Inventory, partner: CustodyPartner, opts?: pulumi.CustomResourceOptions): aws.Provider {
   const payer = partner.payer.accountId;
   const role = roleArn(payer, inventory.distributor.automation.roleName);
   return new aws.Provider(
@@ -24,7 +24,7 @@ function payerProvider(inventory: Inventory, partner: Partner, opts?: pulumi.Cus
 }
 
 /** The program of one partner's stack: its payer and linked accounts. */
-export function partnerProgram(inventory: Inventory, partner: Partner, context: StackContext = {}): StackProgram {
+export function partnerProgram(inventory: Inventory, partner: CustodyPartner, context: StackContext = {}): StackProgram {
   return async () => {
     const provider = payerProvider(inventory, partner);
     const managed = context.managedIds?.() ?? new Set<string>();

@@ -1,3 +1,5 @@
+import type { AcceptedTransfer } from "../components/billing/transfer-partner.ts";
+
 /** What a stack program is, and what the driver knows of a stack before its program runs. */
 
 export type StackProgram = () => Promise<Record<string, unknown>>;
@@ -9,4 +11,6 @@ export interface StackContext {
    * resource that still declares an import, even to say it is protected. Default: none.
    */
   readonly managedIds?: () => ReadonlySet<string>;
+  /** A billing-transfer partner's accepted transfer, as AWS reports it. Default: not accepted yet. */
+  readonly acceptedTransfer?: () => AcceptedTransfer | undefined;
 }

@@ -8,7 +8,7 @@ import type { PayerApi } from "../../src/audit/payer-api.ts";
 import type { AuditReport, Check } from "../../src/audit/report.ts";
 import { sdkConnector } from "../../src/audit/sdk-api.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
-import type { Inventory } from "../../src/inventory/schema.ts";
+import { custodyPartners, type Inventory } from "../../src/inventory/schema.ts";
 import { payerfleet } from "../support/cli.ts";
 import { startMoto, type Moto } from "../support/moto.ts";
 import { credentialReport, expectedFleet } from "./expected.ts";
@@ -111,7 +111,7 @@ describe("audit against moto", function () {
       return { ...session, api: withCustody(session.api, CUSTODY[partner.payer.accountId]!) };
     };
     const finished: string[] = [];
-    const report = await auditFleet(inventory, inventory.partners, {
+    const report = await auditFleet(inventory, custodyPartners(inventory), {
       concurrency: 3,
       connect,
       now: () => new Date("2026-11-23T08:00:00.000Z"),
@@ -125,7 +125,7 @@ describe("audit against moto", function () {
 
   it("reads moto's own answers for the custody facts: no MFA, no <root_account> row, master@example.com, no GetContactInformation", async () => {
     const sdk = connector([]);
-    const initech = inventory.partners.filter((p) => p.id === "initech");
+    const initech = custodyPartners(inventory).filter((p) => p.id === "initech");
     const report: AuditReport = await auditFleet(inventory, initech, { concurrency: 1, connect: (p) => sdk.connect(p) });
     sdk.close();
     const custody = report.partners[0]!.checks.filter((c) => ["root-mfa", "root-access-keys", "root-credential-report", "root-email", "primary-contact"].includes(c.id));

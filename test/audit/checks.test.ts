@@ -3,11 +3,12 @@ import { auditPartner } from "../../src/audit/audit.ts";
 import type { PayerApi } from "../../src/audit/payer-api.ts";
 import type { Check, PartnerAudit } from "../../src/audit/report.ts";
 import { loadInventory } from "../../src/inventory/load.ts";
-import type { Inventory, Partner } from "../../src/inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../../src/inventory/schema.ts";
 import { passingApi } from "./fake-api.ts";
+import { partnerOf } from "../support/example.ts";
 
 let inventory: Inventory;
-const partner = (id: string): Partner => inventory.partners.find((p) => p.id === id)!;
+const partner = (id: string): CustodyPartner => partnerOf(inventory, id);
 
 /** Audits one partner of the example fleet through a stubbed API. */
 async function audit(id: string, overrides: Partial<PayerApi> = {}): Promise<PartnerAudit> {

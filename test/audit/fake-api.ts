@@ -5,7 +5,7 @@
  */
 import { hubEventBusArn, ORGANIZATION_TRAIL, PARTNER_BOUNDARY_POLICY, policyArn, ROOT_ACTIVITY_DELIVERY_ROLE, roleArn } from "../../src/domain/names.ts";
 import type { OrganizationAccount, PayerApi } from "../../src/audit/payer-api.ts";
-import type { Inventory, Partner } from "../../src/inventory/schema.ts";
+import type { CustodyPartner as Partner, Inventory } from "../../src/inventory/schema.ts";
 import { credentialReport } from "./expected.ts";
 
 const ROOT_ID = "r-ab12";

@@ -6,7 +6,7 @@ import type { AuditReport } from "../../src/audit/report.ts";
 import { runAudit } from "../../src/cli/audit/run.ts";
 import { reportingBadInput } from "../../src/cli/bad-input.ts";
 import { loadInventory } from "../../src/inventory/load.ts";
-import type { Inventory } from "../../src/inventory/schema.ts";
+import { custodyPartners, type Inventory } from "../../src/inventory/schema.ts";
 import { payerfleet } from "../support/cli.ts";
 import { memoryIo } from "../support/io.ts";
 import { passingApi } from "./fake-api.ts";
@@ -21,7 +21,7 @@ describe("auditing a fleet", () => {
   const passing: Connect = async (p) => ({ api: passingApi(inventory, p), close: () => {} });
 
   it("audits at most --concurrency partners at once, every one of them, reported in inventory order", async () => {
-    const template = inventory.partners[2]!;
+    const template = custodyPartners(inventory)[2]!;
     const fleet = { ...inventory, partners: Array.from({ length: 10 }, (_, i) => ({ ...template, id: `partner-${i}` })) };
     let inFlight = 0;
     let most = 0;
@@ -37,7 +37,7 @@ describe("auditing a fleet", () => {
         },
       };
     };
-    const report = await auditFleet(fleet, fleet.partners, { concurrency: 3, connect });
+    const report = await auditFleet(fleet, custodyPartners(fleet), { concurrency: 3, connect });
     expect(most).to.equal(3);
     expect(report.partners.map((p) => [p.partner, p.result])).to.deep.equal(fleet.partners.map((p) => [p.id, "pass"]));
     expect(closed.sort()).to.deep.equal(fleet.partners.map((p) => p.id).sort());
@@ -49,7 +49,7 @@ describe("auditing a fleet", () => {
       if (p.id === "contoso") throw Object.assign(new Error("Not authorized to perform sts:AssumeRole"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
       return passing(p);
     };
-    const report = await auditFleet(inventory, inventory.partners, { concurrency: 2, connect });
+    const report = await auditFleet(inventory, custodyPartners(inventory), { concurrency: 2, connect });
     expect(report.partners.map((p) => p.result)).to.deep.equal(["pass", "could-not-check", "pass"]);
     expect(new Set(report.partners[1]!.checks.map((c) => `${c.status}: ${c.detail}`))).to.deep.equal(
       new Set(["could-not-check: cannot assume arn:aws:iam::100000000002:role/payerfleet-automation: access denied: Not authorized to perform sts:AssumeRole"]),

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { assumeRole, auditSessionName as sessionName } from "../../src/audit/sdk-api.ts";
+import { auditSessionName as sessionName } from "../../src/audit/sdk-api.ts";
+import { assumeRole } from "../../src/aws/sessions.ts";
 
 /** An STS client whose sessions expire `lifetimes[i]` ms after the i-th AssumeRole. */
 function fakeSts(lifetimes: number[]) {

@@ -5,6 +5,7 @@
  * figure; and, `validate` bypassed, the stand-in refuses it with AWS's own words.
  */
 import { expect } from "chai";
+import { partnerOf } from "../support/example.ts";
 import { assumeRoleTrust } from "../../src/domain/iam/policy-document.ts";
 import { managedPolicySize } from "../../src/domain/iam/policy-document.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
@@ -159,7 +160,7 @@ describe("AWS's limits on what payerfleet names and writes", function () {
           expect(over.inventory).to.equal(undefined);
           // The one-past inventory as data, as if validate had let it through.
           const bypassed = structuredClone(inventory);
-          const acme = bypassed.partners[0]!;
+          const acme = partnerOf(bypassed, "acme");
           if (c.over.admins !== undefined) acme.partnerAdmins = Array.from({ length: c.over.admins }, (_, i) => admin(i));
           if (c.over.accountName !== undefined) acme.linkedAccounts[0]!.name = c.over.accountName;
           if (c.over.accountEmail !== undefined) acme.linkedAccounts[0]!.email = c.over.accountEmail;

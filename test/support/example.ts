@@ -1,5 +1,5 @@
 import { loadInventory } from "../../src/inventory/load.ts";
-import type { Inventory, Partner } from "../../src/inventory/schema.ts";
+import { custodyPartners, isCustody, type CustodyPartner, type Inventory } from "../../src/inventory/schema.ts";
 
 export const EXAMPLE_INVENTORY = new URL("../../examples/inventory.yaml", import.meta.url).pathname;
 
@@ -10,8 +10,12 @@ export async function exampleInventory(): Promise<Inventory> {
   return result.inventory;
 }
 
-export function partnerOf(inventory: Inventory, id: string): Partner {
+/** A custody partner of the fleet; throws for an unknown id or a billing-transfer partner. */
+export function partnerOf(inventory: Inventory, id: string): CustodyPartner {
   const partner = inventory.partners.find((p) => p.id === id);
   if (partner === undefined) throw new Error(`no partner ${id} in the example`);
+  if (!isCustody(partner)) throw new Error(`partner ${id} is billed by transfer, not a custody partner`);
   return partner;
 }
+
+export { custodyPartners };

@@ -51,3 +51,25 @@ export function edit(text: string, from: string, to: string): string {
   if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`fixture edit needs exactly one ${JSON.stringify(from)}`);
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
+
+/** BASE_INVENTORY with one bill-transfer account and one billing-transfer partner after it. */
+export const TRANSFER_INVENTORY = edit(
+  BASE_INVENTORY,
+  "  regions: [eu-west-1]\n",
+  `  regions: [eu-west-1]
+  billTransferAccounts:
+    - id: pma-eu
+      accountId: "310000000001"
+      program: DISTRIBUTION
+      inboundTransferQuota: 2
+`,
+) + `  - id: initech
+    name: Initech
+    billing:
+      model: transfer
+      billTransferAccount: pma-eu
+      managementAccountId: "400000000001"
+      startMonth: "2027-01"
+      relationship: { sector: COMMERCIAL, supportPlan: partnerLedSupport, tamLocation: eu-west-1 }
+      servicePeriod: { type: MINIMUM_NOTICE_PERIOD, minimumNoticeDays: 90 }
+`;

@@ -11,7 +11,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Checkpoint } from "../../src/automation/running/workspace.ts";
-import type { Inventory } from "../../src/inventory/schema.ts";
+import { custodyPartners, type Inventory } from "../../src/inventory/schema.ts";
 import { readCallLog, type CallRecord } from "./aws-standin/calllog.ts";
 import { installStandin } from "./aws-standin/install.ts";
 import { readState, seedAccount, seedOrganization, writeState, type StandinState } from "./aws-standin/state.ts";
@@ -217,7 +217,7 @@ export class EngineSandbox {
  */
 export async function seedFleet(awsFile: string, inventory: Inventory): Promise<void> {
   await seedAccount(awsFile, inventory.distributor.hub.accountId, { name: "hub", email: "aws-hub@distributor.example" });
-  for (const partner of inventory.partners) {
+  for (const partner of custodyPartners(inventory)) {
     const contact = partner.payer.primaryContact;
     await seedAccount(awsFile, partner.payer.accountId, {
       name: `${partner.id} payer`,

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { LocalWorkspace, type EngineEvent, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { findPulumi } from "../../src/automation/running/pulumi-cli.ts";
 import { parseInventory } from "../../src/inventory/load.ts";
-import type { Inventory } from "../../src/inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../../src/inventory/schema.ts";
 import { programFor } from "../../src/programs/stack-program.ts";
 import { editResource, removeResource } from "./aws-standin/state.ts";
 import { EngineSandbox, PASSPHRASE, PULUMI_ROOT } from "./real-engine.ts";
@@ -75,7 +75,7 @@ const SCENARIOS: Scenario[] = [
       const copy = structuredClone(inventory);
       // contoso offboarded, a new partner onboarded, and the webhook (a secret) moved.
       const contoso = copy.partners.findIndex((p) => p.id === "contoso");
-      const template = copy.partners[contoso]!;
+      const template = copy.partners[contoso] as CustodyPartner;
       copy.partners.splice(contoso, 1);
       copy.partners.push({
         ...structuredClone(template),

@@ -25,7 +25,7 @@ import type { Inventory } from "../../src/inventory/schema.ts";
 import type { StackPlan } from "../../src/plan/plan.ts";
 import { passingApi } from "../audit/fake-api.ts";
 import { runBootstrapScript } from "../bootstrap/run-script.ts";
-import { exampleInventory } from "../support/example.ts";
+import { exampleInventory, partnerOf } from "../support/example.ts";
 
 const FRAGMENTS = [
   "\n",
@@ -149,7 +149,7 @@ function fleetMarkdown(value: string): string {
 }
 
 async function auditReport(inventory: Inventory, value: string): Promise<AuditReport> {
-  const partner = inventory.partners.find((p) => p.id === "contoso")!;
+  const partner = partnerOf(inventory, "contoso");
   const api = passingApi(inventory, partner, {
     accountsForParent: async () => [{ id: "512345678901", name: value, email: `${value}@example.com`, status: value, parent: "r" } as never],
     alternateContact: async () => ({ name: value, title: value, emailAddress: value, phoneNumber: value }),
@@ -164,7 +164,7 @@ function withNames(inventory: Inventory, value: string): Inventory {
   copy.distributor.name = value;
   for (const p of copy.partners) {
     p.name = value;
-    if (p.payer.primaryContact) p.payer.primaryContact.phoneNumber = value;
+    if (p.payer?.primaryContact) p.payer.primaryContact.phoneNumber = value;
   }
   return copy;
 }

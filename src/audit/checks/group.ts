@@ -1,11 +1,11 @@
-import type { Inventory, Partner } from "../../inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../../inventory/schema.ts";
 import type { PayerApi } from "../payer-api.ts";
 import type { Check } from "../report.ts";
 
 /** What every check reads: the whole inventory (distributor settings) and the partner. */
 export interface CheckContext {
   readonly inventory: Inventory;
-  readonly partner: Partner;
+  readonly partner: CustodyPartner;
 }
 
 /**

@@ -11,8 +11,7 @@
  * 3. read the state: what is left is what was released;
  * 4. remove the stack with `--force`, which forgets those resources and touches none.
  */
-import type { Inventory } from "../../inventory/schema.ts";
-import { contactOwner, type ContactType } from "../../inventory/schema.ts";
+import { contactOwner, custodyPartners, type ContactType, type Inventory } from "../../inventory/schema.ts";
 import type { CheckpointResource } from "./workspace.ts";
 
 const ORGANIZATION = "aws:organizations/organization:Organization";
@@ -46,7 +45,7 @@ function releaseReason(resource: CheckpointResource, customerContacts: ReadonlyS
 
 /** The alternate contact types of the partner that the customer owns, as AWS names them. */
 export function customerContactTypes(inventory: Inventory, partnerId: string | null): Set<string> {
-  const partner = inventory.partners.find((p) => p.id === partnerId);
+  const partner = custodyPartners(inventory).find((p) => p.id === partnerId);
   const contacts = partner?.payer.alternateContacts ?? {};
   return new Set(
     (Object.entries(contacts) as [ContactType, NonNullable<(typeof contacts)[ContactType]>][])

@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { LocalWorkspace, Stack, StackAlreadyExistsError, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
-import type { Inventory } from "../../inventory/schema.ts";
+import { custodyPartners, type Inventory } from "../../inventory/schema.ts";
 import type { StackContext, StackProgram } from "../../programs/stack-context.ts";
 import type { Backend } from "./backend.ts";
 
@@ -100,7 +100,7 @@ async function createOrSelect(name: string, ws: LocalWorkspace): Promise<Stack> 
 
 /** Whether the inventory gives the partner existing resources to adopt by id. */
 function adoptsResources(inventory: Inventory, stack: string): boolean {
-  const partner = inventory.partners.find((p) => p.id === stack);
+  const partner = custodyPartners(inventory).find((p) => p.id === stack);
   if (partner === undefined) return false;
   return partner.payer.organizationId !== undefined || Object.keys(partner.existingOrganizationalUnits).length > 0 || partner.linkedAccounts.some((a) => a.accountId !== undefined);
 }

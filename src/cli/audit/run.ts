@@ -4,6 +4,7 @@ import { sdkConnector } from "../../audit/sdk-api.ts";
 import { Problems } from "../../io/errors.ts";
 import { writeFileAtomic } from "../../io/files.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
+import { custodyPartners } from "../../inventory/schema.ts";
 import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
@@ -47,7 +48,7 @@ export async function runAudit(options: AuditOptions, io: CommandIo, deps: Audit
     problems.throwIfAny();
   }
   const ids = new Set(targets!.map((t) => t.stack));
-  const partners = inventory.partners.filter((p) => ids.has(p.id));
+  const partners = custodyPartners(inventory).filter((p) => ids.has(p.id));
 
   // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";

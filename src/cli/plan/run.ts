@@ -1,5 +1,6 @@
 import { plan, type StackPlan } from "../../plan/plan.ts";
-import type { Inventory } from "../../inventory/schema.ts";
+import { isTransfer, type Inventory } from "../../inventory/schema.ts";
+import { stackAccountId } from "../../inventory/stack-inputs.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
 import { visible } from "../../text/characters.ts";
 import { EXIT } from "../../io/exit-codes.ts";
@@ -24,6 +25,7 @@ export async function runPlan(options: PlanOptions, io: CommandIo): Promise<numb
 function describeStack(inventory: Inventory, id: string): string {
   const partner = inventory.partners.find((p) => p.id === id);
   if (partner === undefined) return `${id}: root-activity hub, account ${inventory.distributor.hub.accountId}`;
+  if (isTransfer(partner)) return `${id}: ${partner.name}, billing transfer from ${partner.billing.managementAccountId} to ${partner.billing.billTransferAccount} (${stackAccountId(inventory, id)}) from ${partner.billing.startMonth}`;
   return `${id}: ${partner.name}, payer ${partner.payer.accountId}`;
 }
 

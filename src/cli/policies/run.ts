@@ -7,7 +7,7 @@ import type { PolicyDocument } from "../../domain/iam/policy-document.ts";
 import type { RoleDescription } from "../../domain/iam/roles.ts";
 import { EXIT, type ExitCode } from "../../io/exit-codes.ts";
 import { HUB_STACK, type Inventory } from "../../inventory/schema.ts";
-import { stackRoles } from "../../inventory/stack-inputs.ts";
+import { stackAccountId, stackRoles } from "../../inventory/stack-inputs.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
@@ -54,8 +54,7 @@ function rendered(role: RoleDescription): RenderedRole {
 
 /** The roles of a stack the inventory has: a partner id, or `hub`. */
 export function stackPolicies(inventory: Inventory, stack: string): StackPolicies {
-  const accountId = stack === HUB_STACK ? inventory.distributor.hub.accountId : inventory.partners.find((p) => p.id === stack)!.payer.accountId;
-  return { partner: stack, accountId, roles: stackRoles(inventory, stack)!.map(rendered) };
+  return { partner: stack, accountId: stackAccountId(inventory, stack)!, roles: stackRoles(inventory, stack)!.map(rendered) };
 }
 
 export async function runPolicies(options: PoliciesOptions, io: CommandIo): Promise<ExitCode> {

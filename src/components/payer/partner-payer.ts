@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { payerRoles } from "../../domain/iam/payer-roles.ts";
-import type { Inventory, Partner } from "../../inventory/schema.ts";
+import type { CustodyPartner, Inventory } from "../../inventory/schema.ts";
 import { payerRolesInput } from "../../inventory/stack-inputs.ts";
 import { CustodyContacts } from "./custody-contacts.ts";
 import { DistributorAccess } from "./distributor-access.ts";
@@ -14,7 +14,7 @@ export interface PartnerPayerArgs {
   /** The whole inventory: the distributor's settings apply to every payer. */
   readonly inventory: Inventory;
   /** The partner whose payer this is. */
-  readonly partner: Partner;
+  readonly partner: CustodyPartner;
   /**
    * Ids of resources already in the stack's state: an organization, OU or account the inventory
    * gives an id is adopted with `import` only until it is there. Default: none (import them all).

@@ -1,0 +1,70 @@
+/**
+ * One partner's billing transfer, brought toward what the inventory asks: the lifecycle's next
+ * step (domain/billing-transfer/lifecycle.ts) decided from what Organizations lists under the
+ * partner's deterministic name, and taken only when asked to act (`up`). Invitations carry no
+ * client token in AWS's API: the name is what makes them idempotent, so a run that finds a live
+ * invitation under it never sends another.
+ */
+import { acceptanceDeadline, monthOf, transferStart, utc, type Month } from "../domain/billing-transfer/calendar.ts";
+import { currentTransfer, nextStep, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
+import type { SentInvitation, TransferApi } from "./organizations.ts";
+
+/** The transfer's name in AWS, which both sides see: how payerfleet finds it again. */
+export function sourceName(partner: string): string {
+  return `payerfleet ${partner}`;
+}
+
+/** Every inbound transfer of one bill-transfer account, listed once per run and shared by its partners. */
+export class InboundTransfers {
+  private listed?: Promise<ObservedTransfer[]>;
+  constructor(readonly api: TransferApi) {}
+
+  async named(name: string): Promise<ObservedTransfer[]> {
+    this.listed ??= this.api.inbound();
+    return (await this.listed).filter((t) => t.name === name);
+  }
+}
+
+export interface TransferOutcome {
+  readonly partner: string;
+  /** The stage after this run: `invited` once an invitation went out in `up`. */
+  readonly stage: Stage;
+  /** What the run decided; `invite` and `reinvite` were acted on only when `acted`. */
+  readonly step: Step;
+  readonly acted: boolean;
+  /** The transfer as AWS reported it before this run, when there was one. */
+  readonly before?: ObservedTransfer;
+  /** The invitation this run sent, when it sent one. */
+  readonly sent?: SentInvitation & { readonly month: Month };
+  /** One line for people: where the transfer stands and what happens next. */
+  readonly summary: string;
+}
+
+export async function reconcileTransfer(inbound: InboundTransfers, wanted: DesiredTransfer, options: { readonly act: boolean; readonly now: Date }): Promise<TransferOutcome> {
+  const { now } = options;
+  const before = currentTransfer(await inbound.named(sourceName(wanted.partner)), now);
+  const step = nextStep(wanted, before, now);
+  const base = { partner: wanted.partner, step, ...(before === undefined ? {} : { before }) };
+  if (step.kind !== "invite" && step.kind !== "reinvite") {
+    return { ...base, stage: stageOf(before, now), acted: false, summary: describe(step, before, now) };
+  }
+  const plan = `invite ${wanted.managementAccountId} to transfer its bill to ${wanted.billTransferAccountId} from ${utc(transferStart(step.month))}; the customer accepts by ${utc(acceptanceDeadline(step.month))}`;
+  const why = step.kind === "reinvite" ? `${step.reason}. ` : step.replanned ? `${step.replanned}. ` : "";
+  if (!options.act) return { ...base, stage: stageOf(before, now), acted: false, summary: `${why}${plan}` };
+  if (step.kind === "reinvite") await inbound.api.cancel(step.handshakeId);
+  const sent = await inbound.api.invite({ sourceName: sourceName(wanted.partner), managementAccountId: wanted.managementAccountId, month: step.month, partner: wanted.partner });
+  return { ...base, stage: "invited", acted: true, sent: { ...sent, month: step.month }, summary: `${why}invited (${sent.transferId}, handshake ${sent.handshakeId}): ${plan.replace(/^invite /, "")}` };
+}
+
+function describe(step: Step, transfer: ObservedTransfer | undefined, now: Date): string {
+  switch (step.kind) {
+    case "wait":
+      return step.reason;
+    case "report":
+      return step.problem;
+    default: {
+      const t = transfer!;
+      return `${stageOf(t, now)} since ${utc(t.start)} (${t.id}, started ${monthOf(t.start)})`;
+    }
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * AWS Organizations' billing-transfer API as the documentation describes it, in memory, for the
+ * bill-transfer account's side and the customer's. Shapes are the SDK's own types, so a field
+ * name that drifts from the service model fails to compile. Enforced: month-boundary start and
+ * end dates against an injected clock, the acceptance deadline, pages of at most 20 that may
+ * come back empty with a NextToken, the inbound quota (an invitation counts until it ends), the
+ * documented failure reasons, and one-way withdrawal by either side.
+ * Sources: ../../../../shared/docs/BILLING-TRANSFER.md; Organizations API reference.
+ */
+import type {
+  Handshake,
+  InviteOrganizationToTransferResponsibilityRequest,
+  InviteOrganizationToTransferResponsibilityResponse,
+  ListInboundResponsibilityTransfersRequest,
+  ListInboundResponsibilityTransfersResponse,
+  ResponsibilityTransfer,
+  TerminateResponsibilityTransferRequest,
+  TerminateResponsibilityTransferResponse,
+  CancelHandshakeRequest,
+  CancelHandshakeResponse,
+  DescribeResponsibilityTransferRequest,
+  DescribeResponsibilityTransferResponse,
+} from "@aws-sdk/client-organizations";
+
+/** An error as the service returns it: its exception name, message and reason. */
+export class ServiceError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly reason?: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** What the customer's organization is like: each flag is a documented reason to refuse. */
+export interface CustomerOrganization {
+  readonly email: string;
+  allFeatures?: boolean;
+  legacyPermissions?: boolean;
+  unusedPrepayment?: boolean;
+  otherSellerOfRecord?: boolean;
+  emailUnverified?: boolean;
+}
+
+const PAGE = 20;
+const DAY = 24 * 60 * 60 * 1000;
+
+function monthStart(d: Date): boolean {
+  return d.getUTCDate() === 1 && d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
+}
+
+function monthEnd(d: Date): boolean {
+  return monthStart(new Date(d.getTime() + 1));
+}
+
+export class FakeOrganizations {
+  now: () => Date = () => new Date();
+  readonly transfers = new Map<string, ResponsibilityTransfer>();
+  readonly handshakes = new Map<string, Handshake>();
+  readonly customers = new Map<string, CustomerOrganization>();
+  /** The inbound quota of each bill-transfer account (Service Quotas): 0 by default, as AWS's. */
+  readonly inboundQuota = new Map<string, number>();
+  /** Every call, by operation name, for tests to assert what was (not) called. */
+  readonly calls: { operation: string; caller: string; input: unknown }[] = [];
+  /** Lists answer this many empty pages (with a NextToken) before each real page. */
+  emptyPages = 0;
+  private next = 1;
+
+  private id(prefix: string): string {
+    return `${prefix}${String(this.next++).padStart(12, "0")}`;
+  }
+
+  /** The live transfers into `account`: a sent invitation counts until it ends. */
+  private inbound(account: string): ResponsibilityTransfer[] {
+    return [...this.transfers.values()].filter((t) => t.Target?.ManagementAccountId === account && (t.Status === "REQUESTED" || (t.Status === "ACCEPTED" && (t.EndTimestamp === undefined || t.EndTimestamp > this.now()))));
+  }
+
+  handle(operation: string, caller: string, input: Record<string, unknown>): unknown {
+    this.calls.push({ operation, caller, input });
+    this.expire();
+    switch (operation) {
+      case "InviteOrganizationToTransferResponsibility":
+        return this.invite(caller, input as unknown as InviteOrganizationToTransferResponsibilityRequest);
+      case "ListInboundResponsibilityTransfers":
+        return this.listInbound(caller, input as unknown as ListInboundResponsibilityTransfersRequest);
+      case "DescribeResponsibilityTransfer":
+        return this.describe(caller, input as unknown as DescribeResponsibilityTransferRequest);
+      case "CancelHandshake":
+        return this.cancel(caller, input as unknown as CancelHandshakeRequest);
+      case "TerminateResponsibilityTransfer":
+        return this.terminate(caller, input as unknown as TerminateResponsibilityTransferRequest);
+      default:
+        throw new ServiceError("UnsupportedAPIEndpointException", `the fake does not serve ${operation}`);
+    }
+  }
+
+  /** An invitation not accepted by its start's deadline expires. */
+  private expire(): void {
+    for (const t of this.transfers.values()) {
+      if (t.Status === "REQUESTED" && this.now().getTime() >= t.StartTimestamp!.getTime() - DAY) {
+        t.Status = "EXPIRED";
+        const h = this.handshakes.get(t.ActiveHandshakeId!);
+        if (h) h.State = "EXPIRED";
+      }
+    }
+  }
+
+  private invite(caller: string, input: InviteOrganizationToTransferResponsibilityRequest): InviteOrganizationToTransferResponsibilityResponse {
+    const start = input.StartTimestamp;
+    if (input.Type !== "BILLING") throw new ServiceError("InvalidInputException", "Type must be BILLING", "INVALID_ENUM");
+    if (input.SourceName === undefined || !/^[\x20-\x7e]{1,128}$/.test(input.SourceName)) throw new ServiceError("InvalidInputException", "SourceName must be 1-128 printable ASCII characters", "INVALID_PATTERN");
+    if (start === undefined) throw new ServiceError("InvalidInputException", "StartTimestamp is required", "INPUT_REQUIRED");
+    if (start.getUTCDate() !== 1) throw new ServiceError("InvalidInputException", "The start date must be the first day of a month", "START_DATE_NOT_BEGINNING_OF_MONTH");
+    if (!monthStart(start)) throw new ServiceError("InvalidInputException", "The start date must be the beginning of a day", "START_DATE_NOT_BEGINNING_OF_DAY");
+    if (start.getTime() - DAY <= this.now().getTime()) throw new ServiceError("InvalidInputException", "The start date is too early", "START_DATE_TOO_EARLY");
+    if (start.getTime() > this.now().getTime() + 366 * DAY) throw new ServiceError("InvalidInputException", "The start date is too late", "START_DATE_TOO_LATE");
+    const target = input.Target?.Id ?? "";
+    if (target === caller) throw new ServiceError("HandshakeConstraintViolationException", "The source and target cannot match", "SOURCE_AND_TARGET_CANNOT_MATCH");
+    const customer = this.customers.get(target);
+    if (customer === undefined) throw new ServiceError("AccountNotFoundException", `account ${target} not found`);
+    const refusal = customer.legacyPermissions
+      ? "LEGACY_PERMISSIONS_STILL_IN_USE"
+      : customer.unusedPrepayment
+        ? "UNUSED_PREPAYMENT_BALANCE"
+        : customer.otherSellerOfRecord
+          ? "ORGANIZATION_FROM_DIFFERENT_SELLER_OF_RECORD"
+          : customer.emailUnverified
+            ? "MANAGEMENT_ACCOUNT_EMAIL_NOT_VERIFIED"
+            : undefined;
+    if (refusal !== undefined) throw new ServiceError("HandshakeConstraintViolationException", `The handshake violates a constraint: ${refusal}`, refusal);
+    if (customer.allFeatures === false) throw new ServiceError("ConstraintViolationException", "The organization is not in all features mode", "ORGANIZATION_NOT_IN_ALL_FEATURES_MODE");
+    const live = [...this.transfers.values()].some((t) => t.Source?.ManagementAccountId === target && ["REQUESTED", "ACCEPTED"].includes(t.Status!) && (t.EndTimestamp === undefined || t.EndTimestamp > this.now()));
+    if (live) throw new ServiceError("HandshakeConstraintViolationException", "A responsibility transfer already exists", "RESPONSIBILITY_TRANSFER_ALREADY_EXISTS");
+    if (this.inbound(caller).length >= (this.inboundQuota.get(caller) ?? 0)) {
+      throw new ServiceError("ConstraintViolationException", "You have reached the maximum number of inbound transfers", "RESPONSIBILITY_TRANSFER_MAX_INBOUND_QUOTA_VIOLATION");
+    }
+    const transferId = this.id("rt-");
+    const handshakeId = this.id("h-");
+    const transfer: ResponsibilityTransfer = {
+      Arn: `arn:aws:organizations::${caller}:responsibilitytransfer/o-bta/billing/inbound/${transferId}`,
+      Name: input.SourceName,
+      Id: transferId,
+      Type: "BILLING",
+      Status: "REQUESTED",
+      Source: { ManagementAccountId: target, ManagementAccountEmail: customer.email },
+      Target: { ManagementAccountId: caller, ManagementAccountEmail: `billing@${caller}.example` },
+      StartTimestamp: start,
+      ActiveHandshakeId: handshakeId,
+    };
+    const handshake: Handshake = {
+      Id: handshakeId,
+      Arn: `arn:aws:organizations::${caller}:handshake/o-bta/transfer_responsibility/${handshakeId}`,
+      Parties: [
+        { Id: caller, Type: "ACCOUNT" },
+        { Id: target, Type: "ACCOUNT" },
+      ],
+      State: "OPEN",
+      RequestedTimestamp: this.now(),
+      ExpirationTimestamp: new Date(start.getTime() - DAY),
+      Action: "TRANSFER_RESPONSIBILITY",
+      Resources: [
+        { Type: "RESPONSIBILITY_TRANSFER", Value: transferId },
+        { Type: "TRANSFER_START_TIMESTAMP", Value: start.toISOString() },
+      ],
+    };
+    this.transfers.set(transferId, transfer);
+    this.handshakes.set(handshakeId, handshake);
+    return { Handshake: structuredClone(handshake) };
+  }
+
+  private listInbound(caller: string, input: ListInboundResponsibilityTransfersRequest): ListInboundResponsibilityTransfersResponse {
+    if ((input.MaxResults ?? PAGE) > PAGE) throw new ServiceError("InvalidInputException", "MaxResults must be at most 20", "INVALID_LIST_MEMBER");
+    const all = [...this.transfers.values()].filter((t) => t.Target?.ManagementAccountId === caller);
+    // Tokens: `e<n>:<offset>` for an empty page still to give before the page at offset.
+    const [empties, offset] = input.NextToken === undefined ? [this.emptyPages, 0] : input.NextToken.slice(1).split(":").map(Number) as [number, number];
+    if (empties > 0) return { ResponsibilityTransfers: [], NextToken: `e${empties - 1}:${offset}` };
+    const size = Math.min(input.MaxResults ?? PAGE, PAGE);
+    const page = all.slice(offset, offset + size);
+    const more = offset + size < all.length;
+    return { ResponsibilityTransfers: structuredClone(page), ...(more ? { NextToken: `e${this.emptyPages}:${offset + size}` } : {}) };
+  }
+
+  private own(caller: string, id: string | undefined): ResponsibilityTransfer {
+    const t = id === undefined ? undefined : this.transfers.get(id);
+    if (t === undefined || (t.Target?.ManagementAccountId !== caller && t.Source?.ManagementAccountId !== caller)) {
+      throw new ServiceError("ResponsibilityTransferNotFoundException", `responsibility transfer ${id} not found`);
+    }
+    return t;
+  }
+
+  private describe(caller: string, input: DescribeResponsibilityTransferRequest): DescribeResponsibilityTransferResponse {
+    return { ResponsibilityTransfer: structuredClone(this.own(caller, input.Id)) };
+  }
+
+  private cancel(caller: string, input: CancelHandshakeRequest): CancelHandshakeResponse {
+    const h = input.HandshakeId === undefined ? undefined : this.handshakes.get(input.HandshakeId);
+    if (h === undefined || h.Parties?.[0]?.Id !== caller) throw new ServiceError("HandshakeNotFoundException", `handshake ${input.HandshakeId} not found`);
+    if (h.State !== "OPEN" && h.State !== "REQUESTED") throw new ServiceError("InvalidHandshakeTransitionException", `handshake ${h.Id} is ${h.State}`);
+    h.State = "CANCELED";
+    const transferId = h.Resources?.find((r) => r.Type === "RESPONSIBILITY_TRANSFER")?.Value;
+    const t = transferId === undefined ? undefined : this.transfers.get(transferId);
+    if (t) t.Status = "CANCELED";
+    return { Handshake: structuredClone(h) };
+  }
+
+  private terminate(caller: string, input: TerminateResponsibilityTransferRequest): TerminateResponsibilityTransferResponse {
+    const t = this.own(caller, input.Id);
+    if (t.Status !== "ACCEPTED" || (t.EndTimestamp !== undefined)) {
+      throw new ServiceError("InvalidResponsibilityTransferTransitionException", `transfer ${t.Id} is ${t.Status}${t.EndTimestamp ? ", already withdrawn" : ""}: it cannot be withdrawn`);
+    }
+    const end = input.EndTimestamp ?? new Date(Date.UTC(this.now().getUTCFullYear(), this.now().getUTCMonth() + 1, 1) - 1);
+    if (!monthEnd(end)) throw new ServiceError("InvalidInputException", "The end date must be the end of a month", "END_DATE_NOT_END_OF_MONTH");
+    if (end.getTime() < this.now().getTime() || end.getTime() < t.StartTimestamp!.getTime()) throw new ServiceError("InvalidInputException", "The end date is too early", "END_DATE_TOO_EARLY");
+    t.EndTimestamp = end;
+    t.Status = "WITHDRAWN";
+    return { ResponsibilityTransfer: structuredClone(t) };
+  }
+
+  // The customer's side: what the tests do as the customer's administrator.
+
+  /** The customer accepts the open invitation of `transferId` (AcceptHandshake), before its deadline. */
+  accept(transferId: string): void {
+    this.expire();
+    const t = this.transfers.get(transferId)!;
+    const h = this.handshakes.get(t.ActiveHandshakeId!)!;
+    if (h.State !== "OPEN") throw new ServiceError("InvalidHandshakeTransitionException", `handshake ${h.Id} is ${h.State}`);
+    h.State = "ACCEPTED";
+    t.Status = "ACCEPTED";
+  }
+
+  decline(transferId: string): void {
+    const t = this.transfers.get(transferId)!;
+    this.handshakes.get(t.ActiveHandshakeId!)!.State = "DECLINED";
+    t.Status = "DECLINED";
+  }
+
+  /** The customer withdraws (TerminateResponsibilityTransfer from the source side). */
+  withdrawAsCustomer(transferId: string, end: Date): void {
+    const t = this.transfers.get(transferId)!;
+    this.terminate(t.Source!.ManagementAccountId!, { Id: transferId, EndTimestamp: end });
+  }
+}
