@@ -8,7 +8,9 @@ import { EXIT, type ExitCode } from "../io/exit-codes.ts";
 import { InputError, Problems } from "../io/errors.ts";
 import { removeDirectories } from "../io/files.ts";
 import { prepareOutputs } from "../io/outputs.ts";
-import { custodyPartners, HUB_STACK, type Inventory } from "../inventory/schema.ts";
+import { custodyPartners, HUB_STACK, isTransfer, type Inventory } from "../inventory/schema.ts";
+import { GLOBAL_REGION } from "../aws/sessions.ts";
+import { transferLifecycle } from "./running/transfers.ts";
 import { programFor } from "../programs/stack-program.ts";
 import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend, secretsProviderProblem } from "./running/backend.ts";
 import { changedSince, type ChangedSince } from "./running/changed.ts";
@@ -63,7 +65,12 @@ export interface FleetIo {
   readonly signal: AbortSignal;
   /** The valid inventory; throws an InputError (with every problem) for an invalid one. */
   readonly loadInventory: (file: string) => Promise<Inventory>;
+  /** The clock of the billing-transfer calendar. Default: the system's. */
+  readonly now?: () => Date;
 }
+
+/** Attempts per AWS call of the billing-transfer lifecycle, first included (SDK standard retry mode). */
+const AWS_MAX_ATTEMPTS = 5;
 
 /**
  * Runs the operation over the selected stacks and writes the reports. Every input is checked
@@ -96,7 +103,11 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
     throw new InputError(problems.list.map(redact));
   }
 
-  const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor };
+  // Only a run over billing-transfer partners talks to AWS itself (transfers.ts); destroy never does.
+  const transfers = o.operation !== "destroy" && selection!.targets.some((t) => inventory.partners.some((p) => p.id === t.partner && isTransfer(p)))
+    ? transferLifecycle(inventory, { operation: o.operation, aws: { region: io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION, maxAttempts: AWS_MAX_ATTEMPTS }, now: io.now ?? (() => new Date()) })
+    : undefined;
+  const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor, ...(transfers ? { transferRecords: transfers.records } : {}) };
   const notes: string[] = [];
   if (changed?.all) notes.push(`every stack is selected: ${changed.reason}`);
   if (selection!.targets.length === 0) notes.push("no stack is selected: nothing to do");
@@ -113,6 +124,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
       retry: { tries: o.lockTries, baseDelayMs: o.lockRetryDelayMs },
       signal: io.signal,
       open: (target, create) => openStack(ctx, target.stack, create),
+      ...(transfers ? { lifecycle: (target: StackTarget, stack: Stack) => transfers.forStack(target, stack) } : {}),
       offboard: (target, stack, common) => offboard(ctx, target, stack, common),
       holdsProtected: async (target, stack) =>
         ((await exportStack(ctx, stack.workspace as LocalWorkspace, target.stack)).deployment?.resources ?? []).some((r) => r.protect === true),
@@ -122,6 +134,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
     });
   } finally {
     progress.close();
+    transfers?.close();
   }
   if (io.signal.aborted) notes.push(`the run was cancelled (${abortReason(io.signal)}): running operations were interrupted, stacks not yet started were skipped`);
 

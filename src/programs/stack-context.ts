@@ -13,4 +13,14 @@ export interface StackContext {
   readonly managedIds?: () => ReadonlySet<string>;
   /** A billing-transfer partner's accepted transfer, as AWS reports it. Default: not accepted yet. */
   readonly acceptedTransfer?: () => AcceptedTransfer | undefined;
+  /** What the driver's billing-transfer lifecycle knows of the partner's transfer, for the stack's outputs. */
+  readonly transferRecord?: () => TransferRecord | undefined;
+}
+
+/** A billing transfer's ids and stage, kept in the stack's outputs where a later run finds them. */
+export interface TransferRecord {
+  readonly stage: string;
+  readonly transferId: string | null;
+  readonly handshakeId: string | null;
+  readonly startMonth: string;
 }

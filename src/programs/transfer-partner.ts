@@ -28,6 +28,7 @@ export function transferPartnerProgram(inventory: Inventory, partner: TransferPa
       managementAccountId: partner.billing.managementAccountId,
       startMonth: partner.billing.startMonth,
       billingViewArn: plane.billingView?.arn ?? null,
+      transfer: context.transferRecord?.() ?? null,
     };
   };
 }

@@ -64,13 +64,14 @@ export function resourceLines(r: ResourceChange, values = true): string[] {
  * counted in a note. Undefined when the stack has nothing to show.
  */
 export function stackDetails(s: StackReport, warnings: readonly StackWarning[], maxResources = Infinity, maxWarnings = Infinity, values = true): string | undefined {
-  if (s.resources.length === 0 && s.error === null && warnings.length === 0) return undefined;
+  if (s.resources.length === 0 && s.error === null && warnings.length === 0 && s.transfer === undefined) return undefined;
   const parts: string[] = [];
   const summary = `<b>${mdHtml(s.stack)}</b> ${ICONS[s.result] ?? ""} ${mdHtml(s.result)}: ${mdHtml(describeChanges(s))}`;
   parts.push(`<details><summary>${summary}</summary>`, "");
   const warned = warnings.slice(0, maxWarnings);
   if (warned.length > 0) parts.push(...warned.map((w) => `- ⚠️ ${warningMarkdown(w)}`), "");
   if (warned.length < warnings.length) parts.push(`_${warnings.length - warned.length} more warnings not shown here: this stack alone exceeds a comment._`, "");
+  if (s.transfer !== undefined) parts.push(`**Billing transfer** ${mdCode(s.transfer.stage)}: ${mdText(s.transfer.summary)}`, "");
   if (s.error !== null) parts.push(fence(s.error, "text"), "");
   const shown = s.resources.slice(0, maxResources);
   if (shown.length > 0) parts.push(fence(shown.flatMap((r) => resourceLines(r, values)).join("\n"), "diff"), "");

@@ -33,7 +33,8 @@ export function describeChanges(report: StackReport): string {
     for (const r of report.resources) byOp[r.op] = (byOp[r.op] ?? 0) + 1;
     counts = changeCounts(byOp);
   }
-  return counts.length === 0 ? "no changes" : counts.map(([op, n]) => `${op} ${n}`).join(", ");
+  const changes = counts.length === 0 ? "no changes" : counts.map(([op, n]) => `${op} ${n}`).join(", ");
+  return report.transfer === undefined ? changes : `${changes}; billing transfer ${report.transfer.stage}`;
 }
 
 function seconds(ms: number): string {

@@ -55,6 +55,22 @@ export interface StackReport {
   readonly error: string | null;
   /** What a reviewer must look at first (review.ts); the JSON lists it under the report's `review`. */
   readonly review?: readonly ReviewItem[];
+  /** A billing-transfer partner's transfer: where it stands after the run. Absent for custody partners and the hub. */
+  readonly transfer?: TransferReport;
+}
+
+/** Where a billing-transfer partner's transfer stands (domain/billing-transfer/lifecycle.ts). */
+export interface TransferReport {
+  /** planned, invited, accepted, active, withdrawing, ended, declined, cancelled, expired or withdrawn. */
+  readonly stage: string;
+  /** The transfer's id (`rt-...`), once there is one. */
+  readonly transferId: string | null;
+  /** The open invitation's handshake id (`h-...`), while there is one. */
+  readonly handshakeId: string | null;
+  /** The month the distributor pays from, as AWS holds it (or as planned). */
+  readonly startMonth: string;
+  /** One line for people: where it stands and what happens next. */
+  readonly summary: string;
 }
 
 export type ReviewKind = "account" | "trust" | "boundary" | "hub-payers" | "protected";

@@ -27,6 +27,7 @@ function toJson(report: FleetReport): unknown {
       ...(r.detail === undefined ? {} : { detail: r.detail }),
     })),
     error: s.error,
+    ...(s.transfer === undefined ? {} : { transfer: s.transfer }),
   });
   const review = report.stacks.flatMap((s) => s.review ?? []).map((i) => ({ stack: i.stack, kind: i.kind, resource: i.resource, ...i.facts, text: i.text }));
   return { operation: report.operation, review, stacks: report.stacks.map(stack), orphans: report.orphans };

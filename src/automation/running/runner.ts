@@ -16,6 +16,7 @@ import { withLockRetry, type RetryPolicy } from "./retry.ts";
 import type { StackTarget } from "./selection.ts";
 import { mapLimit } from "../../io/map-limit.ts";
 import { reviewItems } from "../reports/review.ts";
+import type { LifecycleRun } from "./transfers.ts";
 
 /** Watches the run: the live progress view and the CI log lines. */
 export interface ProgressSink {
@@ -40,6 +41,11 @@ export interface RunOptions {
   readonly holdsProtected: (target: StackTarget, stack: Stack) => Promise<boolean>;
   /** destroy: offboards the stack (offboarding.ts); resolves to what it released. */
   readonly offboard: (target: StackTarget, stack: Stack, common: OperationOptions) => Promise<ResourceChange[]>;
+  /**
+   * A billing-transfer partner's lifecycle, run after the stack is opened and before the Pulumi
+   * operation (transfers.ts); resolves to undefined for other stacks. Default: none.
+   */
+  readonly lifecycle?: (target: StackTarget, stack: Stack) => Promise<LifecycleRun | undefined>;
   /** Each stack's time limit, all its tries included; past it the stack fails, cancelled. */
   readonly deadlineMs: number;
   /** How long a cancelled CLI may take to stop before it is told to terminate. */
@@ -118,6 +124,7 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
   const { operation, signal } = options;
   let events = new StackEvents();
   let released: ResourceChange[] = [];
+  let lifecycle: LifecycleRun | undefined;
   const notes: string[] = [];
   const base = { stack: target.stack, partner: target.partner };
   // The stack's deadline covers every try; past it, its CLI is cancelled like on a signal.
@@ -143,6 +150,8 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
           }
           throw err;
         }
+        // The transfer's step comes first: its ids are what the program outputs.
+        lifecycle = await options.lifecycle?.(target, stack);
         // The SDK adds an abort listener per operation and never removes it: give it a signal
         // of this try's own, linked to the run's, so listeners and their processes go with it.
         const tryController = new AbortController();
@@ -195,18 +204,30 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
       : deadline.signal.aborted
         ? `exceeded its deadline of ${formatDuration(options.deadlineMs)}: the operation was cancelled`
         : describeFailure(err, events, target, operation);
-    return finish(options, { ...base, result: signal.aborted ? "cancelled" : "failed", changes: events.changes(), resources: events.changedResources(), error }, events, notes);
+    const transfer = lifecycle === undefined ? {} : { transfer: lifecycle.transfer };
+    return finish(options, { ...base, result: signal.aborted ? "cancelled" : "failed", changes: withLifecycle(events.changes(), lifecycle), resources: [...(lifecycle?.resources ?? []), ...events.changedResources()], error, ...transfer }, events, notes);
   } finally {
     clearTimeout(timer);
   }
-  const changes = withReleased(events.changes(), released);
-  const resources = [...events.changedResources(), ...released];
+  const transfer = lifecycle === undefined ? {} : { transfer: lifecycle.transfer };
+  const changes = withLifecycle(withReleased(events.changes(), released), lifecycle);
+  const drifted = [...(lifecycle?.resources ?? []), ...events.changedResources()];
+  const resources = [...drifted, ...released];
   const found = changeCounts(changes);
-  if (options.expectNoChanges && (found.length > 0 || events.changedResources().length > 0)) {
-    const what = found.length > 0 ? found.map(([op, n]) => `${op} ${n}`).join(", ") : `${events.changedResources().length} resources drifted`;
-    return finish(options, { ...base, result: "failed", changes, resources, error: `expected no changes, found: ${what}` }, events, notes);
+  if (options.expectNoChanges && (found.length > 0 || drifted.length > 0)) {
+    const what = found.length > 0 ? found.map(([op, n]) => `${op} ${n}`).join(", ") : `${drifted.length} resources drifted`;
+    return finish(options, { ...base, result: "failed", changes, resources, error: `expected no changes, found: ${what}`, ...transfer }, events, notes);
   }
-  return finish(options, { ...base, result: "succeeded", changes, resources, error: null }, events, notes);
+  return finish(options, { ...base, result: "succeeded", changes, resources, error: null, ...transfer }, events, notes);
+}
+
+/** Counts with the transfer step the lifecycle planned or took; a refresh's drift is not a step. */
+function withLifecycle(changes: Record<string, number>, lifecycle: LifecycleRun | undefined): Record<string, number> {
+  const steps = (lifecycle?.resources ?? []).filter((r) => r.op === "create" || r.op === "replace");
+  if (steps.length === 0) return changes;
+  const counted = { ...changes };
+  for (const r of steps) counted[r.op] = (counted[r.op] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counted).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 const DEADLINE = "deadline";

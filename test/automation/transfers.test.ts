@@ -1,0 +1,133 @@
+/**
+ * Billing-transfer partners in the fleet commands, on the real Pulumi engine, with AWS
+ * Organizations played by the fake (support/fake-organizations) behind a real endpoint: the
+ * lifecycle shows in preview, acts in up, reports drift in refresh, keeps its ids in the stack's
+ * outputs, and one partner's failure leaves the others alone.
+ */
+import { expect } from "chai";
+import { join } from "node:path";
+import { earliestStart, acceptanceDeadline, utc } from "../../src/domain/billing-transfer/calendar.ts";
+import { parseInventory } from "../../src/inventory/load.ts";
+import type { Inventory } from "../../src/inventory/schema.ts";
+import { startFakeOrganizations, type OrganizationsEndpoint } from "../support/fake-organizations/server.ts";
+import { edit, TRANSFER_INVENTORY } from "../support/fixtures.ts";
+import { EngineSandbox, realEngineMissing } from "../support/real-engine.ts";
+
+const BTA = "310000000001";
+const CUSTOMER = "400000000001";
+/** The first month an invitation sent today can start in: the fake keeps the real clock. */
+const START = earliestStart(new Date());
+/** The mixed fleet, its custody accounts all new: the emulated AWS holds none of them. */
+const FLEET = edit(edit(TRANSFER_INVENTORY, 'startMonth: "2027-01"', `startMonth: "${START}"`), '        accountId: "300000000001"\n', "");
+
+interface StackJson {
+  stack: string;
+  result: string;
+  error: string | null;
+  changes: Record<string, number>;
+  resources: { type: string; op: string; properties?: Record<string, unknown>; diffs: { path: string; old?: string; new?: string }[] }[];
+  transfer?: { stage: string; transferId: string | null; handshakeId: string | null; startMonth: string; summary: string };
+}
+
+describe("billing-transfer partners beside custody partners, on the real Pulumi engine", function () {
+  this.timeout(300_000);
+  let box: EngineSandbox;
+  let aws: OrganizationsEndpoint;
+  const env = () => ({ AWS_ENDPOINT_URL: aws.url, AWS_ACCESS_KEY_ID: "ASIA210987654321FAKE", AWS_SECRET_ACCESS_KEY: "fake", AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+  const stacks = async (file: string): Promise<Record<string, StackJson>> => Object.fromEntries((JSON.parse(await box.read(file)).stacks as StackJson[]).map((s) => [s.stack, s]));
+  const invitations = () => aws.model.calls.filter((c) => c.operation === "InviteOrganizationToTransferResponsibility");
+
+  before(async function () {
+    if (realEngineMissing()) this.skip();
+    box = await EngineSandbox.create();
+    aws = await startFakeOrganizations();
+    aws.model.inboundQuota.set(BTA, 2);
+    aws.model.customers.set(CUSTOMER, { email: "aws-root@initech.example" });
+    const inventory = parseInventory(FLEET, "inventory.yaml").inventory as Inventory;
+    await box.writeFleet(FLEET, inventory);
+  });
+  after(async () => {
+    await aws?.close();
+    await box?.remove();
+  });
+
+  it("previews the invitation with its deadline among the custody stacks' changes, sending nothing", async () => {
+    const run = await box.run(["preview", "--json", "p.json", "--markdown", "p.md"], env());
+    expect(run.code, run.stderr).to.equal(0);
+    const report = await stacks("p.json");
+    expect(Object.keys(report)).to.deep.equal(["hub", "acme", "globex", "initech"]);
+    const initech = report["initech"]!;
+    expect(initech.transfer).to.deep.equal({
+      stage: "planned",
+      transferId: null,
+      handshakeId: null,
+      startMonth: START,
+      summary: `invite ${CUSTOMER} to transfer its bill to ${BTA} from ${START}-01T00:00:00Z; the customer accepts by ${utc(acceptanceDeadline(START))}`,
+    });
+    const transfer = initech.resources.filter((r) => r.type === "payerfleet:organizations:ResponsibilityTransfer");
+    expect(transfer.map((r) => [r.op, r.properties])).to.deep.equal([
+      ["create", { sourceName: "payerfleet initech", managementAccountId: CUSTOMER, billTransferAccountId: BTA, startMonth: START, acceptBy: utc(acceptanceDeadline(START)) }],
+    ]);
+    // Only the provider of the bill-transfer account: nothing of the customer's account is declared.
+    expect(initech.resources.map((r) => r.type).sort()).to.deep.equal(["payerfleet:billing:TransferPartner", "payerfleet:organizations:ResponsibilityTransfer", "pulumi:providers:aws", "pulumi:pulumi:Stack"]);
+    expect(report["acme"]!.transfer).to.equal(undefined);
+    expect(invitations()).to.deep.equal([]);
+    expect(aws.assumed).to.deep.equal([`arn:aws:iam::${BTA}:role/payerfleet-automation`]);
+    const md = await box.read("p.md");
+    expect(md).to.include(`**Billing transfer** \`planned\`: invite ${CUSTOMER} to transfer its bill to ${BTA} from ${START}-01T00:00:00Z; the customer accepts by`);
+  });
+
+  it("invites once on up, keeps the ids in the stack's outputs, and sends nothing the second time", async () => {
+    const up = await box.run(["up", "--json", "u.json"], env());
+    expect(up.code, up.stderr).to.equal(0);
+    const initech = (await stacks("u.json"))["initech"]!;
+    expect([initech.result, initech.transfer?.stage, initech.transfer?.transferId, initech.transfer?.handshakeId]).to.deep.equal(["succeeded", "invited", "rt-000000000001", "h-000000000002"]);
+    expect(invitations().map((c) => c.caller)).to.deep.equal([BTA]);
+    const outputs = await box.pulumi(["stack", "output", "--json", "--stack", "initech"], { cwd: join(box.dir, ".payerfleet", "workspaces", "stacks", "initech") });
+    expect(JSON.parse(outputs.stdout).transfer).to.deep.equal({ stage: "invited", transferId: "rt-000000000001", handshakeId: "h-000000000002", startMonth: START });
+    const again = await box.run(["up", "--partner", "initech", "--json", "u2.json"], env());
+    expect(again.code, again.stderr).to.equal(0);
+    expect((await stacks("u2.json"))["initech"]!.transfer?.stage).to.equal("invited");
+    expect(invitations()).to.have.length(1);
+  });
+
+  it("reports the customer's acceptance as drift in refresh, and records it on the next up", async () => {
+    aws.model.accept("rt-000000000001");
+    const drift = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r.json"], env());
+    expect(drift.code).to.equal(1);
+    const initech = (await stacks("r.json"))["initech"]!;
+    expect(initech.resources.filter((r) => r.type === "payerfleet:organizations:ResponsibilityTransfer").map((r) => [r.op, r.diffs.map((d) => [d.path, d.old, d.new])])).to.deep.equal([
+      ["update", [["stage", '"invited"', '"accepted"']]],
+    ]);
+    expect(initech.error).to.equal("expected no changes, found: 1 resources drifted");
+    expect((await box.run(["up", "--partner", "initech"], env())).code).to.equal(0);
+    const clean = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r2.json"], env());
+    expect(clean.code, clean.stdout).to.equal(0);
+    expect((await stacks("r2.json"))["initech"]!.transfer?.stage).to.equal("accepted");
+  });
+
+  it("fails only the transfer partner whose invitation AWS refuses, saying what to do, and runs the others", async () => {
+    const other = await EngineSandbox.create();
+    const refusing = await startFakeOrganizations();
+    try {
+      refusing.model.inboundQuota.set(BTA, 2);
+      refusing.model.customers.set(CUSTOMER, { email: "aws-root@initech.example", legacyPermissions: true });
+      await other.writeFleet(FLEET, parseInventory(FLEET, "inventory.yaml").inventory as Inventory);
+      const up = await other.run(["up", "--json", "u.json"], { ...env(), AWS_ENDPOINT_URL: refusing.url });
+      expect(up.code).to.equal(1);
+      const report = Object.fromEntries((JSON.parse(await other.read("u.json")).stacks as StackJson[]).map((s) => [s.stack, [s.result, s.error]]));
+      expect(report).to.deep.equal({
+        hub: ["succeeded", null],
+        acme: ["succeeded", null],
+        globex: ["succeeded", null],
+        initech: [
+          "failed",
+          "InviteOrganizationToTransferResponsibility refused (LEGACY_PERMISSIONS_STILL_IN_USE): the customer's organization still uses the retired aws-portal:* billing permissions: the customer replaces them with the fine-grained billing actions (bootstrap's checklist), then run up again",
+        ],
+      });
+    } finally {
+      await refusing.close();
+      await other.remove();
+    }
+  });
+});
