@@ -105,9 +105,9 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
 
   // Only a run over billing-transfer partners talks to AWS itself (transfers.ts); destroy never does.
   const transfers = o.operation !== "destroy" && selection!.targets.some((t) => inventory.partners.some((p) => p.id === t.partner && isTransfer(p)))
-    ? transferLifecycle(inventory, { operation: o.operation, aws: { region: io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION, maxAttempts: AWS_MAX_ATTEMPTS }, now: io.now ?? (() => new Date()) })
+    ? transferLifecycle(inventory, { operation: o.operation, aws: { region: io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION, maxAttempts: AWS_MAX_ATTEMPTS }, now: io.now ?? (() => new Date()), env: io.env })
     : undefined;
-  const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor, ...(transfers ? { transferRecords: transfers.records } : {}) };
+  const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor, ...(transfers ? { transferRecords: transfers.records, acceptedTransfers: transfers.accepted } : {}) };
   const notes: string[] = [];
   if (changed?.all) notes.push(`every stack is selected: ${changed.reason}`);
   if (selection!.targets.length === 0) notes.push("no stack is selected: nothing to do");

@@ -8,6 +8,7 @@
 import { acceptanceDeadline, monthOf, transferStart, utc, type Month } from "../domain/billing-transfer/calendar.ts";
 import { currentTransfer, nextStep, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
 import type { SentInvitation, TransferApi } from "./organizations.ts";
+import { billingGroupName, type BillingGroup, type BillingPlane } from "./billing-plane.ts";
 
 /** The transfer's name in AWS, which both sides see: how payerfleet finds it again. */
 export function sourceName(partner: string): string {
@@ -67,4 +68,41 @@ function describe(step: Step, transfer: ObservedTransfer | undefined, now: Date)
       return `${stageOf(t, now)} since ${utc(t.start)} (${t.id}, started ${monthOf(t.start)})`;
     }
   }
+}
+
+/** What the transfer's billing group and managed view need, and what this run did about them. */
+export interface PlaneOutcome {
+  /** The group as it was before this run, when there was one. */
+  readonly group?: BillingGroup;
+  /** `create` the group, `update` its pricing plan, or `none`. */
+  readonly groupStep: "create" | "update" | "none";
+  readonly pricingPlanArn: string;
+  /** The group's ARN after this run (undefined when only planned). */
+  readonly groupArn?: string;
+  /** The transfer's AWS-managed billing view, once AWS has made it. */
+  readonly managedViewArn?: string;
+}
+
+/**
+ * Once the customer has accepted: the billing group with the inventory's pricing plan (made
+ * once, its plan kept as the inventory says), and the managed view the partner's billing view is
+ * built on.
+ */
+export async function reconcilePlane(
+  plane: BillingPlane,
+  wanted: { readonly partner: string; readonly pricingPlan: string; readonly managementAccountId: string },
+  transferArn: string,
+  options: { readonly act: boolean },
+): Promise<PlaneOutcome> {
+  const [group, pricingPlanArn, managedViewArn] = await Promise.all([plane.billingGroupOf(transferArn), plane.pricingPlanArn(wanted.pricingPlan), plane.managedView(wanted.managementAccountId)]);
+  const view = managedViewArn === undefined ? {} : { managedViewArn };
+  if (group === undefined) {
+    const groupArn = options.act ? await plane.createBillingGroup(billingGroupName(wanted.partner), transferArn, pricingPlanArn) : undefined;
+    return { groupStep: "create", pricingPlanArn, ...(groupArn ? { groupArn } : {}), ...view };
+  }
+  if (group.pricingPlanArn !== pricingPlanArn) {
+    if (options.act) await plane.setPricingPlan(group.arn, pricingPlanArn);
+    return { group, groupStep: "update", pricingPlanArn, groupArn: group.arn, ...view };
+  }
+  return { group, groupStep: "none", pricingPlanArn, groupArn: group.arn, ...view };
 }

@@ -23,4 +23,6 @@ export interface TransferRecord {
   readonly transferId: string | null;
   readonly handshakeId: string | null;
   readonly startMonth: string;
+  /** The transfer's Billing Conductor billing group, once made. */
+  readonly billingGroupArn: string | null;
 }

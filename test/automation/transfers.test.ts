@@ -12,13 +12,14 @@ import type { Inventory } from "../../src/inventory/schema.ts";
 import { startFakeOrganizations, type OrganizationsEndpoint } from "../support/fake-organizations/server.ts";
 import { edit, TRANSFER_INVENTORY } from "../support/fixtures.ts";
 import { EngineSandbox, realEngineMissing } from "../support/real-engine.ts";
+import { readState, resourcesOf } from "../support/aws-standin/state.ts";
 
 const BTA = "310000000001";
 const CUSTOMER = "400000000001";
 /** The first month an invitation sent today can start in: the fake keeps the real clock. */
 const START = earliestStart(new Date());
 /** The mixed fleet, its custody accounts all new: the emulated AWS holds none of them. */
-const FLEET = edit(edit(TRANSFER_INVENTORY, 'startMonth: "2027-01"', `startMonth: "${START}"`), '        accountId: "300000000001"\n', "");
+const FLEET = edit(edit(TRANSFER_INVENTORY, 'startMonth: "2027-01"', `startMonth: "${START}"\n      monthlyBudget: 5000`), '        accountId: "300000000001"\n', "");
 
 interface StackJson {
   stack: string;
@@ -26,7 +27,7 @@ interface StackJson {
   error: string | null;
   changes: Record<string, number>;
   resources: { type: string; op: string; properties?: Record<string, unknown>; diffs: { path: string; old?: string; new?: string }[] }[];
-  transfer?: { stage: string; transferId: string | null; handshakeId: string | null; startMonth: string; summary: string };
+  transfer?: { stage: string; transferId: string | null; handshakeId: string | null; startMonth: string; billingGroupArn: string | null; summary: string };
 }
 
 describe("billing-transfer partners beside custody partners, on the real Pulumi engine", function () {
@@ -62,6 +63,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       transferId: null,
       handshakeId: null,
       startMonth: START,
+      billingGroupArn: null,
       summary: `invite ${CUSTOMER} to transfer its bill to ${BTA} from ${START}-01T00:00:00Z; the customer accepts by ${utc(acceptanceDeadline(START))}`,
     });
     const transfer = initech.resources.filter((r) => r.type === "payerfleet:organizations:ResponsibilityTransfer");
@@ -84,14 +86,14 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect([initech.result, initech.transfer?.stage, initech.transfer?.transferId, initech.transfer?.handshakeId]).to.deep.equal(["succeeded", "invited", "rt-000000000001", "h-000000000002"]);
     expect(invitations().map((c) => c.caller)).to.deep.equal([BTA]);
     const outputs = await box.pulumi(["stack", "output", "--json", "--stack", "initech"], { cwd: join(box.dir, ".payerfleet", "workspaces", "stacks", "initech") });
-    expect(JSON.parse(outputs.stdout).transfer).to.deep.equal({ stage: "invited", transferId: "rt-000000000001", handshakeId: "h-000000000002", startMonth: START });
+    expect(JSON.parse(outputs.stdout).transfer).to.deep.equal({ stage: "invited", transferId: "rt-000000000001", handshakeId: "h-000000000002", startMonth: START, billingGroupArn: null });
     const again = await box.run(["up", "--partner", "initech", "--json", "u2.json"], env());
     expect(again.code, again.stderr).to.equal(0);
     expect((await stacks("u2.json"))["initech"]!.transfer?.stage).to.equal("invited");
     expect(invitations()).to.have.length(1);
   });
 
-  it("reports the customer's acceptance as drift in refresh, and records it on the next up", async () => {
+  it("reports the customer's acceptance as drift in refresh, then makes the billing group, the partner's view and its budget, once", async () => {
     aws.model.accept("rt-000000000001");
     const drift = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r.json"], env());
     expect(drift.code).to.equal(1);
@@ -100,10 +102,46 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       ["update", [["stage", '"invited"', '"accepted"']]],
     ]);
     expect(initech.error).to.equal("expected no changes, found: 1 resources drifted");
-    expect((await box.run(["up", "--partner", "initech"], env())).code).to.equal(0);
+    // Accepted: the preview plans the billing group, and the partner's view and budget on the transfer's managed view.
+    const plan = await box.run(["preview", "--partner", "initech", "--json", "a.json"], env());
+    expect(plan.code, plan.stderr).to.equal(0);
+    const planned = (await stacks("a.json"))["initech"]!;
+    const managedView = `arn:aws:billing::${BTA}:billingview/billing_transfer-${CUSTOMER}`;
+    expect(planned.resources.filter((r) => r.op === "create").map((r) => [r.type, r.properties])).to.deep.equal([
+      ["payerfleet:billingconductor:BillingGroup", { name: "payerfleet-initech", responsibilityTransferArn: `arn:aws:organizations::${BTA}:responsibilitytransfer/o-bta/billing/inbound/rt-000000000001`, pricingPlanArn: "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan" }],
+      ["aws:billing/view:View", { description: `payerfleet: the costs of initech, billed by transfer from ${CUSTOMER}`, name: "payerfleet-initech", sourceViews: [managedView], tags: { "payerfleet:partner": "initech" } }],
+      ["aws:budgets/budget:Budget", { billingViewArn: "[known after apply]", budgetType: "COST", limitAmount: "5000.00", limitUnit: "USD", name: "payerfleet-initech", timeUnit: "MONTHLY" }],
+    ]);
+    expect(aws.model.billingGroups).to.deep.equal([]);
+
+    expect((await box.run(["up", "--partner", "initech", "--json", "a2.json"], env())).code).to.equal(0);
+    const group = aws.model.billingGroups[0]!;
+    expect([aws.model.billingGroups.length, group.Name, group.ComputationPreference.PricingPlanArn]).to.deep.equal([1, "payerfleet-initech", "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan"]);
+    expect((await stacks("a2.json"))["initech"]!.transfer?.billingGroupArn).to.equal(group.Arn);
+    const state = await readState(box.awsFile);
+    const [view] = resourcesOf(state, "aws:billing/view:View", BTA);
+    expect(view?.properties["sourceViews"]).to.deep.equal([managedView]);
+    expect(resourcesOf(state, "aws:budgets/budget:Budget", BTA).map((b) => [b.properties["billingViewArn"], b.properties["limitAmount"]])).to.deep.equal([[view!.id, "5000.00"]]);
+    // Every call signed for its own service by the bill-transfer account's role, the group with its transfer's ARN.
+    expect([...new Set(aws.model.calls.map((c) => `${c.service} ${c.operation}`))].sort()).to.deep.equal([
+      "billing ListBillingViews",
+      "billingconductor /create-billing-group",
+      "billingconductor /list-billing-groups",
+      "billingconductor /list-pricing-plans",
+      "organizations ListInboundResponsibilityTransfers",
+      "organizations InviteOrganizationToTransferResponsibility",
+    ].sort());
+    expect(new Set(aws.model.calls.map((c) => c.caller))).to.deep.equal(new Set([BTA]));
+    // Nothing of the partner's was made anywhere but the bill-transfer account.
+    expect(state.resources.filter((r) => r.account === CUSTOMER)).to.deep.equal([]);
+
     const clean = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r2.json"], env());
     expect(clean.code, clean.stdout).to.equal(0);
     expect((await stacks("r2.json"))["initech"]!.transfer?.stage).to.equal("accepted");
+    // And nothing is left to do: no second group, no change to the view or the budget.
+    const settled = await box.run(["preview", "--partner", "initech", "--expect-no-changes"], env());
+    expect(settled.code, settled.stdout).to.equal(0);
+    expect(aws.model.billingGroups).to.have.length(1);
   });
 
   it("fails only the transfer partner whose invitation AWS refuses, saying what to do, and runs the others", async () => {

@@ -69,6 +69,8 @@ export interface TransferReport {
   readonly handshakeId: string | null;
   /** The month the distributor pays from, as AWS holds it (or as planned). */
   readonly startMonth: string;
+  /** The transfer's Billing Conductor billing group, once made (after the customer accepted). */
+  readonly billingGroupArn: string | null;
   /** One line for people: where it stands and what happens next. */
   readonly summary: string;
 }

@@ -11,7 +11,10 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, assumeRole, clientConfig, GLOBAL_REGION, type AwsOptions } from "../../aws/sessions.ts";
 import { TransferApi } from "../../billing-transfer/organizations.ts";
-import { InboundTransfers, reconcileTransfer, sourceName, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { InboundTransfers, reconcilePlane, reconcileTransfer, sourceName, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { BillingPlane, billingGroupName } from "../../billing-transfer/billing-plane.ts";
+import { SignedClient } from "../../aws/signed-requests.ts";
+import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { acceptanceDeadline, monthOf, utc, type Month } from "../../domain/billing-transfer/calendar.ts";
 import { roleArn, sessionName } from "../../domain/names.ts";
 import { isTransfer, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
@@ -22,6 +25,9 @@ import type { ResourceChange, TransferReport } from "../reports/report.ts";
 import type { StackTarget } from "./selection.ts";
 
 export const TRANSFER_TYPE = "payerfleet:organizations:ResponsibilityTransfer";
+export const BILLING_GROUP_TYPE = "payerfleet:billingconductor:BillingGroup";
+/** The stages in which the customer has accepted and the transfer's ARN is the billing group's. */
+const ACCEPTED_STAGES = new Set(["accepted", "active", "withdrawing"]);
 
 export interface LifecycleRun {
   readonly resources: ResourceChange[];
@@ -33,6 +39,8 @@ export interface TransferLifecycle {
   forStack(target: StackTarget, stack: Stack): Promise<LifecycleRun | undefined>;
   /** What each transfer partner's program outputs: the ids and stage the lifecycle knows. */
   readonly records: ReadonlyMap<string, TransferRecord>;
+  /** Accepted transfers with their managed view: what each partner's billing view is built on. */
+  readonly accepted: ReadonlyMap<string, AcceptedTransfer>;
   close(): void;
 }
 
@@ -40,14 +48,22 @@ export interface LifecycleOptions {
   readonly operation: Operation;
   readonly aws: AwsOptions;
   readonly now: () => Date;
+  /** Where the signed Billing and Billing Conductor requests read `AWS_ENDPOINT_URL*` from. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+interface AccountSession {
+  readonly inbound: InboundTransfers;
+  readonly plane: BillingPlane;
 }
 
 export function transferLifecycle(inventory: Inventory, options: LifecycleOptions): TransferLifecycle {
   const records = new Map<string, TransferRecord>();
+  const accepted = new Map<string, AcceptedTransfer>();
   const clients: OrganizationsClient[] = [];
-  const accounts = new Map<string, Promise<InboundTransfers>>();
+  const accounts = new Map<string, Promise<AccountSession>>();
   const sts = ambientSts(options.aws);
-  const inboundOf = (partner: TransferPartner): Promise<InboundTransfers> => {
+  const sessionOf = (partner: TransferPartner): Promise<AccountSession> => {
     const account = billTransferAccountOf(inventory, partner);
     let found = accounts.get(account.id);
     if (found === undefined) {
@@ -56,7 +72,13 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
         const credentials = await assumeRole(sts, roleArn(account.accountId, inventory.distributor.automation.roleName), sessionName("transfer", account.id));
         const client = new OrganizationsClient({ ...clientConfig(options.aws, GLOBAL_REGION), credentials });
         clients.push(client);
-        return new InboundTransfers(new TransferApi(client));
+        const signed = (signingName: string, endpointEnv: string, defaultEndpoint: string) =>
+          new SignedClient({ signingName, endpointEnv, defaultEndpoint, region: GLOBAL_REGION }, credentials, options.env);
+        const plane = new BillingPlane(
+          signed("billingconductor", "BILLINGCONDUCTOR", "https://billingconductor.us-east-1.amazonaws.com"),
+          signed("billing", "BILLING", "https://billing.us-east-1.api.aws"),
+        );
+        return { inbound: new InboundTransfers(new TransferApi(client)), plane };
       })();
       // A role that cannot be assumed fails each of the account's stacks, and is tried again by none.
       accounts.set(account.id, found);
@@ -66,26 +88,36 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
 
   return {
     records,
+    accepted,
     async forStack(target, stack) {
       const partner = inventory.partners.find((p) => p.id === target.partner);
       if (partner === undefined || !isTransfer(partner) || options.operation === "destroy") return undefined;
       const account = billTransferAccountOf(inventory, partner);
       const wanted = { partner: partner.id, managementAccountId: partner.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: partner.billing.startMonth as Month };
       const now = options.now();
-      const outcome = await reconcileTransfer(await inboundOf(partner), wanted, { act: options.operation === "up", now });
-      const record = recordOf(outcome, wanted.startMonth);
+      const session = await sessionOf(partner);
+      const act = options.operation === "up";
+      const outcome = await reconcileTransfer(session.inbound, wanted, { act, now });
+      const arn = outcome.before?.arn;
+      const plane = ACCEPTED_STAGES.has(outcome.stage) && arn !== undefined
+        ? await reconcilePlane(session.plane, { partner: partner.id, pricingPlan: partner.billing.pricingPlan, managementAccountId: wanted.managementAccountId }, arn, { act })
+        : undefined;
+      if (plane?.managedViewArn !== undefined) accepted.set(target.stack, { arn: arn!, managedViewArn: plane.managedViewArn });
+      const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null };
       records.set(target.stack, record);
       const transfer: TransferReport = {
         stage: record.stage,
         transferId: record.transferId,
         handshakeId: record.handshakeId,
         startMonth: record.startMonth,
-        summary: outcome.summary,
+        billingGroupArn: record.billingGroupArn,
+        summary: plane === undefined ? outcome.summary : `${outcome.summary}${planeSummary(plane, act)}`,
       };
       const resources: ResourceChange[] = [];
       const urn = `urn:pulumi:${target.stack}::payerfleet::${TRANSFER_TYPE}::${partner.id}-billing-transfer`;
       const step = outcome.step;
-      if (step.kind === "invite" || step.kind === "reinvite") {
+      // A step to take is what preview and up show; refresh shows only what moved since the last up.
+      if ((step.kind === "invite" || step.kind === "reinvite") && options.operation !== "refresh") {
         resources.push({
           urn,
           type: TRANSFER_TYPE,
@@ -101,9 +133,11 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
           },
           detail: outcome.summary,
         });
-      } else if (options.operation === "refresh") {
-        const before = await recordedStage(stack);
-        if (before !== undefined && before !== record.stage) {
+      }
+      const recorded = options.operation === "refresh" ? await recordedTransfer(stack) : undefined;
+      if (recorded !== undefined) {
+        const before = recorded.stage;
+        if (before !== record.stage) {
           resources.push({
             urn,
             type: TRANSFER_TYPE,
@@ -111,6 +145,16 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
             diffs: [{ path: "stage", kind: "update", old: JSON.stringify(before), new: JSON.stringify(record.stage), before, after: record.stage }],
             detail: outcome.summary,
           });
+        }
+      }
+      if (plane !== undefined) {
+        // preview and up: the billing group's next step. refresh: only what moved since the last
+        // up, a group made then and gone now, or its pricing plan changed behind payerfleet's back.
+        const changes = planeChanges(target.stack, partner.id, arn!, plane);
+        if (options.operation !== "refresh") resources.push(...changes);
+        else if (plane.groupStep === "update") resources.push(...changes);
+        else if (plane.groupStep === "create" && typeof recorded?.billingGroupArn === "string") {
+          resources.push({ ...changes[0]!, op: "delete", properties: { id: recorded.billingGroupArn }, detail: "the billing group made by the last up is gone" });
         }
       }
       return { resources, transfer };
@@ -122,7 +166,35 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
   };
 }
 
-function recordOf(outcome: TransferOutcome, planned: Month): TransferRecord {
+/** The billing group's step as a change of the stack. */
+function planeChanges(stack: string, partner: string, transferArn: string, plane: PlaneOutcome): ResourceChange[] {
+  const urn = `urn:pulumi:${stack}::payerfleet::${BILLING_GROUP_TYPE}::${partner}-billing-group`;
+  if (plane.groupStep === "create") {
+    return [{ urn, type: BILLING_GROUP_TYPE, op: "create", diffs: [], properties: { name: billingGroupName(partner), responsibilityTransferArn: transferArn, pricingPlanArn: plane.pricingPlanArn } }];
+  }
+  if (plane.groupStep === "update") {
+    const before = plane.group!.pricingPlanArn;
+    return [
+      {
+        urn,
+        type: BILLING_GROUP_TYPE,
+        op: "update",
+        diffs: [{ path: "pricingPlanArn", kind: "update", old: JSON.stringify(before), new: JSON.stringify(plane.pricingPlanArn), before, after: plane.pricingPlanArn }],
+        properties: { id: plane.group!.arn, name: plane.group!.name },
+        detail: "switching to or from passthrough pricing rewrites the current month's figures",
+      },
+    ];
+  }
+  return [];
+}
+
+function planeSummary(plane: PlaneOutcome, act: boolean): string {
+  const group = plane.groupStep === "create" ? (act ? "; billing group created" : "; billing group to create") : plane.groupStep === "update" ? (act ? "; billing group's pricing plan changed" : "; billing group's pricing plan to change") : "";
+  const view = plane.managedViewArn === undefined ? "; AWS has not made the transfer's billing view yet" : "";
+  return `${group}${view}`;
+}
+
+function recordOf(outcome: TransferOutcome, planned: Month): Omit<TransferRecord, "billingGroupArn"> {
   if (outcome.sent !== undefined) {
     return { stage: outcome.stage, transferId: outcome.sent.transferId, handshakeId: outcome.sent.handshakeId, startMonth: outcome.sent.month };
   }
@@ -135,9 +207,9 @@ function recordOf(outcome: TransferOutcome, planned: Month): TransferRecord {
   };
 }
 
-/** The stage the last `up` wrote to the stack's outputs; undefined when it wrote none. */
-async function recordedStage(stack: Stack): Promise<string | undefined> {
+/** What the last `up` wrote to the stack's outputs; undefined when it wrote none. */
+async function recordedTransfer(stack: Stack): Promise<{ stage: string; billingGroupArn?: unknown } | undefined> {
   const outputs = await stack.outputs();
-  const transfer = outputs["transfer"]?.value as { stage?: unknown } | null | undefined;
-  return typeof transfer?.stage === "string" ? transfer.stage : undefined;
+  const transfer = outputs["transfer"]?.value as { stage?: unknown; billingGroupArn?: unknown } | null | undefined;
+  return typeof transfer?.stage === "string" ? { stage: transfer.stage, billingGroupArn: transfer.billingGroupArn } : undefined;
 }

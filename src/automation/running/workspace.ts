@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { LocalWorkspace, Stack, StackAlreadyExistsError, type PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import { custodyPartners, type Inventory } from "../../inventory/schema.ts";
 import type { StackContext, StackProgram, TransferRecord } from "../../programs/stack-context.ts";
+import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import type { Backend } from "./backend.ts";
 
 const exec = promisify(execFile);
@@ -28,6 +29,8 @@ export interface WorkspaceContext {
   readonly programFor: (inventory: Inventory, stack: string, context: StackContext) => StackProgram;
   /** What the billing-transfer lifecycle knows of each transfer partner's transfer (transfers.ts). */
   readonly transferRecords?: ReadonlyMap<string, TransferRecord>;
+  /** Accepted transfers and their managed views, for the partners' billing views (transfers.ts). */
+  readonly acceptedTransfers?: ReadonlyMap<string, AcceptedTransfer>;
 }
 
 function envVars(backend: Backend): Record<string, string> {
@@ -75,7 +78,7 @@ export interface CheckpointResource {
  */
 export async function openStack(ctx: WorkspaceContext, name: string, create: boolean): Promise<Stack> {
   let managed = new Set<string>();
-  const ws = await workspace(ctx, join(ctx.root, "stacks", name), ctx.programFor(ctx.inventory, name, { managedIds: () => managed, transferRecord: () => ctx.transferRecords?.get(name) }));
+  const ws = await workspace(ctx, join(ctx.root, "stacks", name), ctx.programFor(ctx.inventory, name, { managedIds: () => managed, transferRecord: () => ctx.transferRecords?.get(name), acceptedTransfer: () => ctx.acceptedTransfers?.get(name) }));
   const stack = create ? await createOrSelect(name, ws) : await Stack.select(name, ws);
   // One CLI call per stack, and only for a stack that adopts resources or lacks its salt.
   const needsSalt = ctx.backend.secretsProvider === "passphrase" && !(await stackSettings(ws, name)).encryptionSalt;

@@ -45,6 +45,33 @@ export interface CustomerOrganization {
 }
 
 const PAGE = 20;
+
+/** A billing view as the Billing API lists it (BillingViewListElement; no SDK client exists to take types from). */
+export interface BillingView {
+  arn: string;
+  name: string;
+  ownerAccountId: string;
+  sourceAccountId: string;
+  billingViewType: "BILLING_TRANSFER" | "BILLING_TRANSFER_SHOWBACK" | "PRIMARY" | "CUSTOM" | "BILLING_GROUP";
+}
+
+/** A billing group as Billing Conductor lists it (BillingGroupListElement, with AccountGrouping's transfer ARN). */
+export interface BillingGroup {
+  Arn: string;
+  Name: string;
+  PrimaryAccountId?: string;
+  ComputationPreference: { PricingPlanArn: string };
+  AccountGrouping: { ResponsibilityTransferArn: string };
+  Status: "ACTIVE";
+  owner: string;
+  clientToken?: string;
+}
+
+/** The pricing plans AWS manages, in every account. */
+export const MANAGED_PLAN_ARNS = {
+  BasicPricingPlan: "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan",
+  Passthrough: "arn:aws:billingconductor::aws:pricingplan/Passthrough",
+};
 const DAY = 24 * 60 * 60 * 1000;
 
 function monthStart(d: Date): boolean {
@@ -63,7 +90,12 @@ export class FakeOrganizations {
   /** The inbound quota of each bill-transfer account (Service Quotas): 0 by default, as AWS's. */
   readonly inboundQuota = new Map<string, number>();
   /** Every call, by operation name, for tests to assert what was (not) called. */
-  readonly calls: { operation: string; caller: string; input: unknown }[] = [];
+  readonly calls: { operation: string; caller: string; input: unknown; service?: string }[] = [];
+  /** Billing views: AWS makes two managed ones per accepted transfer, kept after a withdrawal. */
+  readonly views: BillingView[] = [];
+  readonly billingGroups: BillingGroup[] = [];
+  /** Custom pricing plans, by name, in the bill-transfer account. */
+  readonly customPlans = new Map<string, string>();
   /** Lists answer this many empty pages (with a NextToken) before each real page. */
   emptyPages = 0;
   private next = 1;
@@ -77,8 +109,9 @@ export class FakeOrganizations {
     return [...this.transfers.values()].filter((t) => t.Target?.ManagementAccountId === account && (t.Status === "REQUESTED" || (t.Status === "ACCEPTED" && (t.EndTimestamp === undefined || t.EndTimestamp > this.now()))));
   }
 
-  handle(operation: string, caller: string, input: Record<string, unknown>): unknown {
-    this.calls.push({ operation, caller, input });
+  /** Serves one call; `service` is the signing name of the request's credential scope. */
+  handle(operation: string, caller: string, input: Record<string, unknown>, service?: string): unknown {
+    this.calls.push({ operation, caller, input, ...(service === undefined ? {} : { service }) });
     this.expire();
     switch (operation) {
       case "InviteOrganizationToTransferResponsibility":
@@ -91,6 +124,16 @@ export class FakeOrganizations {
         return this.cancel(caller, input as unknown as CancelHandshakeRequest);
       case "TerminateResponsibilityTransfer":
         return this.terminate(caller, input as unknown as TerminateResponsibilityTransferRequest);
+      case "ListBillingViews":
+        return this.listViews(caller, input);
+      case "/list-pricing-plans":
+        return { PricingPlans: [...Object.entries(MANAGED_PLAN_ARNS), ...this.customPlans].map(([Name, Arn]) => ({ Name, Arn })) };
+      case "/list-billing-groups":
+        return this.listGroups(caller, input);
+      case "/create-billing-group":
+        return this.createGroup(caller, input);
+      case "/update-billing-group":
+        return this.updateGroup(caller, input);
       default:
         throw new ServiceError("UnsupportedAPIEndpointException", `the fake does not serve ${operation}`);
     }
@@ -218,6 +261,56 @@ export class FakeOrganizations {
     return { ResponsibilityTransfer: structuredClone(t) };
   }
 
+  private listViews(caller: string, input: Record<string, unknown>): unknown {
+    const types = input["billingViewTypes"] as string[] | undefined;
+    const source = input["sourceAccountId"] as string | undefined;
+    const views = this.views.filter((v) => v.ownerAccountId === caller && (types === undefined || types.includes(v.billingViewType)) && (source === undefined || v.sourceAccountId === source));
+    return { billingViews: structuredClone(views) };
+  }
+
+  private listGroups(caller: string, input: Record<string, unknown>): unknown {
+    const arns = (input["Filters"] as { ResponsibilityTransferArns?: string[] } | undefined)?.ResponsibilityTransferArns;
+    const groups = this.billingGroups.filter((g) => g.owner === caller && (arns === undefined || arns.includes(g.AccountGrouping.ResponsibilityTransferArn)));
+    return { BillingGroups: groups.map(({ owner: _, clientToken: __, ...g }) => structuredClone(g)) };
+  }
+
+  private createGroup(caller: string, input: Record<string, unknown>): unknown {
+    const grouping = input["AccountGrouping"] as { ResponsibilityTransferArn?: string } | undefined;
+    const arn = grouping?.ResponsibilityTransferArn;
+    // What the SDK's 3.523 serializer would do: no transfer ARN, so AWS asks for a primary account.
+    if (arn === undefined) throw new ServiceError("ValidationException", "PrimaryAccountId is required when no ResponsibilityTransferArn is given");
+    const transfer = [...this.transfers.values()].find((t) => t.Arn === arn && t.Target?.ManagementAccountId === caller);
+    if (transfer === undefined) throw new ServiceError("ResourceNotFoundException", `responsibility transfer ${arn} not found`, undefined, 404);
+    if (transfer.Status !== "ACCEPTED") throw new ServiceError("ValidationException", `responsibility transfer ${transfer.Id} is ${transfer.Status}, not ACCEPTED`);
+    const plan = (input["ComputationPreference"] as { PricingPlanArn?: string } | undefined)?.PricingPlanArn ?? "";
+    if (![...Object.values(MANAGED_PLAN_ARNS), ...this.customPlans.values()].includes(plan)) throw new ServiceError("ValidationException", `pricing plan ${plan} not found`);
+    const token = input["__clientToken"] as string | undefined;
+    const same = this.billingGroups.find((g) => g.AccountGrouping.ResponsibilityTransferArn === arn);
+    if (same !== undefined) {
+      if (token !== undefined && same.clientToken === token) return { Arn: same.Arn };
+      throw new ServiceError("ConflictException", `the transfer ${transfer.Id} already has billing group ${same.Name}`, undefined, 409);
+    }
+    const group: BillingGroup = {
+      Arn: `arn:aws:billingconductor::${caller}:billinggroup/${String(this.next++).padStart(12, "0")}`,
+      Name: String(input["Name"]),
+      ComputationPreference: { PricingPlanArn: plan },
+      AccountGrouping: { ResponsibilityTransferArn: arn },
+      Status: "ACTIVE",
+      owner: caller,
+      ...(token === undefined ? {} : { clientToken: token }),
+    };
+    this.billingGroups.push(group);
+    return { Arn: group.Arn };
+  }
+
+  private updateGroup(caller: string, input: Record<string, unknown>): unknown {
+    const group = this.billingGroups.find((g) => g.Arn === input["Arn"] && g.owner === caller);
+    if (group === undefined) throw new ServiceError("ResourceNotFoundException", `billing group ${String(input["Arn"])} not found`, undefined, 404);
+    const plan = (input["ComputationPreference"] as { PricingPlanArn?: string } | undefined)?.PricingPlanArn;
+    if (plan !== undefined) group.ComputationPreference = { PricingPlanArn: plan };
+    return { Arn: group.Arn };
+  }
+
   // The customer's side: what the tests do as the customer's administrator.
 
   /** The customer accepts the open invitation of `transferId` (AcceptHandshake), before its deadline. */
@@ -228,6 +321,12 @@ export class FakeOrganizations {
     if (h.State !== "OPEN") throw new ServiceError("InvalidHandshakeTransitionException", `handshake ${h.Id} is ${h.State}`);
     h.State = "ACCEPTED";
     t.Status = "ACCEPTED";
+    // AWS makes the bill-transfer side's two managed views of the transfer.
+    const owner = t.Target!.ManagementAccountId!;
+    const source = t.Source!.ManagementAccountId!;
+    for (const type of ["BILLING_TRANSFER", "BILLING_TRANSFER_SHOWBACK"] as const) {
+      this.views.push({ arn: `arn:aws:billing::${owner}:billingview/${type.toLowerCase()}-${source}`, name: `${type} ${source}`, ownerAccountId: owner, sourceAccountId: source, billingViewType: type });
+    }
   }
 
   decline(transferId: string): void {

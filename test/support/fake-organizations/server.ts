@@ -1,8 +1,9 @@
 /**
  * The fake Organizations (model.ts) behind a real endpoint on 127.0.0.1, so that payerfleet's
  * own SDK clients, in-process or in the CLI's child process, serialize and parse real requests:
- * AWS JSON 1.1 for Organizations (`X-Amz-Target: AWSOrganizationsV20161128.<Operation>`) and
- * the query protocol for STS AssumeRole. The caller is the account of the role the credentials
+ * AWS JSON 1.1 for Organizations (`X-Amz-Target: AWSOrganizationsV20161128.<Operation>`), JSON
+ * 1.0 for the Billing API (`AWSBilling.<Operation>`), REST-JSON for Billing Conductor (POST to
+ * the operation's path), and the query protocol for STS AssumeRole. The caller is the account of the role the credentials
  * came from, read back from the access key id, as AWS knows it from the signature.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -32,6 +33,11 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The signing name in the request's credential scope: `Credential=KEY/DATE/REGION/SERVICE/aws4_request`. */
+function serviceOf(req: IncomingMessage): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? "")?.[1];
+}
+
 /** The account behind a request's signature: payerfleet's fake keys are `ASIA` + the account id + `FAKE`. */
 function callerOf(req: IncomingMessage): string {
   const key = /Credential=([A-Z0-9]+)\//.exec(req.headers.authorization ?? "")?.[1] ?? "";
@@ -54,13 +60,28 @@ export async function startFakeOrganizations(model = new FakeOrganizations()): P
       const target = req.headers["x-amz-target"];
       if (typeof target === "string" && target.startsWith(TARGET)) {
         try {
-          const output = model.handle(target.slice(TARGET.length), callerOf(req), fromWire(JSON.parse(text || "{}")) as Record<string, unknown>);
+          const output = model.handle(target.slice(TARGET.length), callerOf(req), fromWire(JSON.parse(text || "{}")) as Record<string, unknown>, serviceOf(req));
           res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(toWire(output)));
         } catch (err) {
           if (!(err instanceof ServiceError)) throw err;
           res
             .writeHead(err.status, { "content-type": "application/x-amz-json-1.1" })
             .end(JSON.stringify({ __type: err.type, Message: err.message, ...(err.reason === undefined ? {} : { Reason: err.reason }) }));
+        }
+        return;
+      }
+      const billingTarget = typeof target === "string" && target.startsWith("AWSBilling.") ? target.slice("AWSBilling.".length) : undefined;
+      const restPath = req.url !== undefined && req.url !== "/" ? req.url.split("?")[0]! : undefined;
+      if (billingTarget !== undefined || restPath !== undefined) {
+        try {
+          const input = JSON.parse(text || "{}") as Record<string, unknown>;
+          const token = req.headers["x-amzn-client-token"];
+          if (typeof token === "string") input["__clientToken"] = token;
+          const output = model.handle(billingTarget ?? restPath!, callerOf(req), input, serviceOf(req));
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(output));
+        } catch (err) {
+          if (!(err instanceof ServiceError)) throw err;
+          res.writeHead(err.status, { "content-type": "application/json", "x-amzn-errortype": err.type }).end(JSON.stringify({ message: err.message }));
         }
         return;
       }

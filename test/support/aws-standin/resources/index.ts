@@ -30,10 +30,13 @@
  * | sns/topicPolicy:TopicPolicy                          | arn                                                |
  * | sns/topicSubscription:TopicSubscription              | topic, protocol, endpoint                          |
  * | account/alternativeContact:AlternativeContact        | accountId, alternateContactType                    |
+ * | billing/view:View                                    | name, sourceViews                                  |
+ * | budgets/budget:Budget                                | name, accountId, billingViewArn                    |
  * | every regional type                                  | region (the resource's, or the provider's when it moves the resource) |
  */
 import type { ResourceType } from "../types.ts";
 import { alternativeContact } from "./account.ts";
+import { billingView, budget } from "./billing.ts";
 import { trail } from "./cloudtrail.ts";
 import { eventBus, eventBusPolicy, eventRule, eventTarget } from "./events.ts";
 import { organizationsFeatures, policy, role, rolePolicy, rolePolicyAttachment } from "./iam.ts";
@@ -62,6 +65,8 @@ const ALL: readonly ResourceType[] = [
   topicPolicy,
   topicSubscription,
   alternativeContact,
+  billingView,
+  budget,
 ];
 
 export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType> = new Map(ALL.map((t) => [t.token, t]));
