@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { parseInventory } from "../../src/inventory/load.ts";
 import type { Inventory } from "../../src/inventory/schema.ts";
-import { declare, type Declared } from "../../src/plan/declare.ts";
+import { declare, type DeclaredResource } from "../../src/plan/declare.ts";
 import { programFor } from "../../src/programs/stack-program.ts";
 import { edit, TRANSFER_INVENTORY } from "../support/fixtures.ts";
 
@@ -16,9 +16,9 @@ function inventoryOf(text: string): Inventory {
   return loaded.inventory;
 }
 
-/** Every account a declared resource could reach: the account ids in its inputs, providers' included. */
-function accountsIn(declared: Declared): Set<string> {
-  return new Set(declared.resources.flatMap((r) => JSON.stringify(r.inputs).match(/\b\d{12}\b/g) ?? []));
+/** The account ids a provider's inputs name: its allowed accounts and the roles it assumes. */
+function accountsIn(provider: DeclaredResource): Set<string> {
+  return new Set(JSON.stringify(provider.inputs).match(/\d{12}/g) ?? []);
 }
 
 describe("a billing-transfer partner's program under mocks", () => {
@@ -55,8 +55,9 @@ describe("a billing-transfer partner's program under mocks", () => {
     const provider = declared.resources.find((r) => r.type === "pulumi:providers:aws")!;
     expect(custom.every((r) => r.provider?.startsWith(`${provider.urn}::`))).to.equal(true);
     expect(declared.outputs["transfer"]).to.deep.equal(record);
-    // The customer's management account is never a target: no input of any resource names it.
-    expect([...accountsIn(declared)].filter((a) => a !== BTA)).to.deep.equal([]);
+    // The customer's management account is never a target: one provider, bound to the bill-transfer account.
+    const providers = declared.resources.filter((r) => r.type.startsWith("pulumi:providers:"));
+    expect(providers.map((p) => [p.inputs["allowedAccountIds"], accountsIn(p)])).to.deep.equal([[JSON.stringify([BTA]), new Set([BTA])]]);
   });
 
   it("declares no budget without monthlyBudget", async () => {
