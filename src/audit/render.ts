@@ -7,6 +7,9 @@ import { mdCell, mdCode, mdHtml } from "../text/markdown.ts";
 import type { AuditReport, Check, CheckStatus, PartnerAudit } from "./report.ts";
 import { plural } from "../text/plural.ts";
 
+/** The account a partner's row names: the payer, or for a billing-transfer partner the customer's management account. */
+const accountOf = (p: PartnerAudit) => (p.model === "transfer" ? `${p.accountId} (transfer)` : p.accountId);
+
 const count = (p: PartnerAudit, status: CheckStatus) => p.checks.filter((c) => c.status === status).length;
 
 /** `3 partners: 1 pass, 1 fail, 1 could-not-check` */
@@ -19,7 +22,7 @@ export function auditTable(report: AuditReport): string {
   const header = ["PARTNER", "PAYER", "RESULT", "PASS", "FAIL", "COULD-NOT-CHECK"];
   const rows = report.partners.map((p) => [
     visible(p.partner),
-    visible(p.accountId),
+    visible(accountOf(p)),
     p.result,
     String(count(p, "pass")),
     String(count(p, "fail")),
@@ -57,12 +60,12 @@ export function auditMarkdown(report: AuditReport): string {
     "|---|---|---|---|---|---|",
     ...report.partners.map(
       (p) =>
-        `| ${mdCell(p.partner)} | ${mdCell(p.accountId)} | ${ICON[p.result]} | ${count(p, "pass")} | ${count(p, "fail")} | ${count(p, "could-not-check")} |`,
+        `| ${mdCell(p.partner)} | ${mdCell(accountOf(p))} | ${ICON[p.result]} | ${count(p, "pass")} | ${count(p, "fail")} | ${count(p, "could-not-check")} |`,
     ),
   ];
   for (const p of report.partners) {
     // Partners needing attention are shown open; passing ones fold away.
-    out.push("", `<details${p.result === "pass" ? "" : " open"}><summary><b>${mdHtml(p.partner)}</b> (${mdHtml(p.accountId)}): ${ICON[p.result]}</summary>`, "");
+    out.push("", `<details${p.result === "pass" ? "" : " open"}><summary><b>${mdHtml(p.partner)}</b> (${mdHtml(accountOf(p))}): ${ICON[p.result]}</summary>`, "");
     out.push(...checkRows(p.checks), "", "</details>");
   }
   return `${out.join("\n")}\n`;

@@ -21,8 +21,10 @@ export interface Check {
 
 export interface PartnerAudit {
   readonly partner: string;
-  /** The payer account id. */
+  /** The payer account id; for a billing-transfer partner, the customer's management account. */
   readonly accountId: string;
+  /** `transfer` for a billing-transfer partner (added with billing transfer); absent for custody partners. */
+  readonly model?: "transfer";
   /** `fail` if any check failed, else `could-not-check` if any could not be checked, else `pass`. */
   readonly result: CheckStatus;
   readonly checks: readonly Check[];

@@ -7,16 +7,13 @@
  * keep them in the stack's state. `destroy` never withdraws a transfer: that is its own
  * confirmed action.
  */
-import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-import { ambientSts, assumeRole, clientConfig, GLOBAL_REGION, type AwsOptions } from "../../aws/sessions.ts";
-import { TransferApi } from "../../billing-transfer/organizations.ts";
-import { InboundTransfers, reconcilePlane, reconcileTransfer, sourceName, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
-import { BillingPlane, billingGroupName } from "../../billing-transfer/billing-plane.ts";
-import { SignedClient } from "../../aws/signed-requests.ts";
+import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
+import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
+import { reconcilePlane, reconcileTransfer, sourceName, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { billingGroupName } from "../../billing-transfer/billing-plane.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { acceptanceDeadline, monthOf, utc, type Month } from "../../domain/billing-transfer/calendar.ts";
-import { roleArn, sessionName } from "../../domain/names.ts";
 import { isTransfer, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
 import { billTransferAccountOf } from "../../inventory/stack-inputs.ts";
 import type { TransferRecord } from "../../programs/stack-context.ts";
@@ -52,34 +49,21 @@ export interface LifecycleOptions {
   readonly env: NodeJS.ProcessEnv;
 }
 
-interface AccountSession {
-  readonly inbound: InboundTransfers;
-  readonly plane: BillingPlane;
-}
 
 export function transferLifecycle(inventory: Inventory, options: LifecycleOptions): TransferLifecycle {
   const records = new Map<string, TransferRecord>();
   const accepted = new Map<string, AcceptedTransfer>();
-  const clients: OrganizationsClient[] = [];
-  const accounts = new Map<string, Promise<AccountSession>>();
+  const sessions: BillTransferSession[] = [];
+  const accounts = new Map<string, Promise<BillTransferSession>>();
   const sts = ambientSts(options.aws);
-  const sessionOf = (partner: TransferPartner): Promise<AccountSession> => {
+  const sessionOf = (partner: TransferPartner): Promise<BillTransferSession> => {
     const account = billTransferAccountOf(inventory, partner);
     let found = accounts.get(account.id);
     if (found === undefined) {
-      found = (async () => {
-        // The bill-transfer account's automation role: the one role this lifecycle ever assumes.
-        const credentials = await assumeRole(sts, roleArn(account.accountId, inventory.distributor.automation.roleName), sessionName("transfer", account.id));
-        const client = new OrganizationsClient({ ...clientConfig(options.aws, GLOBAL_REGION), credentials });
-        clients.push(client);
-        const signed = (signingName: string, endpointEnv: string, defaultEndpoint: string) =>
-          new SignedClient({ signingName, endpointEnv, defaultEndpoint, region: GLOBAL_REGION }, credentials, options.env);
-        const plane = new BillingPlane(
-          signed("billingconductor", "BILLINGCONDUCTOR", "https://billingconductor.us-east-1.amazonaws.com"),
-          signed("billing", "BILLING", "https://billing.us-east-1.api.aws"),
-        );
-        return { inbound: new InboundTransfers(new TransferApi(client)), plane };
-      })();
+      found = billTransferSession(sts, account, inventory.distributor.automation.roleName, "transfer", options.aws, options.env).then((s) => {
+        sessions.push(s);
+        return s;
+      });
       // A role that cannot be assumed fails each of the account's stacks, and is tried again by none.
       accounts.set(account.id, found);
     }
@@ -160,7 +144,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       return { resources, transfer };
     },
     close() {
-      for (const c of clients) c.destroy();
+      for (const s of sessions) s.close();
       if (options.aws.sts === undefined) sts.destroy();
     },
   };

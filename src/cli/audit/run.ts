@@ -4,7 +4,13 @@ import { sdkConnector } from "../../audit/sdk-api.ts";
 import { Problems } from "../../io/errors.ts";
 import { writeFileAtomic } from "../../io/files.ts";
 import { namedStacks } from "../../inventory/stacks.ts";
-import { custodyPartners } from "../../inventory/schema.ts";
+import { custodyPartners, transferPartners, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
+import { summarize, type AuditReport, type PartnerAudit } from "../../audit/report.ts";
+import { auditTransferPartner } from "../../audit/transfer-audit.ts";
+import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
+import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
+import { billTransferAccountOf } from "../../inventory/stack-inputs.ts";
+import { mapLimit } from "../../io/map-limit.ts";
 import { EXIT } from "../../io/exit-codes.ts";
 import { loadOrThrow } from "../inventory-option.ts";
 import type { CommandIo } from "../io.ts";
@@ -49,18 +55,27 @@ export async function runAudit(options: AuditOptions, io: CommandIo, deps: Audit
   }
   const ids = new Set(targets!.map((t) => t.stack));
   const partners = custodyPartners(inventory).filter((p) => ids.has(p.id));
+  const transfers = transferPartners(inventory).filter((p) => ids.has(p.id));
+  const total = partners.length + transfers.length;
 
   // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
   const region = io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? "us-east-1";
   const sdk = deps.connect === undefined ? sdkConnector((p) => automationRoleArn(inventory, p), { region, maxAttempts: options.maxAttempts }) : undefined;
   let done = 0;
-  const report = await auditFleet(inventory, partners, {
+  const onPartner = (audit: PartnerAudit) => io.stderr(`[${++done}/${total}] ${audit.partner}: ${audit.result}\n`);
+  const now = deps.now ?? (() => new Date());
+  const custody = await auditFleet(inventory, partners, {
     concurrency: options.concurrency,
     connect: deps.connect ?? sdk!.connect,
-    ...(deps.now === undefined ? {} : { now: deps.now }),
-    onPartner: (audit) => io.stderr(`[${++done}/${partners.length}] ${audit.partner}: ${audit.result}\n`),
+    now,
+    onPartner,
   }).finally(() => sdk?.close());
+  const transferred = await auditTransfers(inventory, transfers, { concurrency: options.concurrency, now: now(), onPartner, aws: { region, maxAttempts: options.maxAttempts }, env: io.env });
+  // Every partner in inventory order, whichever its billing model.
+  const order = new Map(inventory.partners.map((p, i) => [p.id, i]));
+  const audits = [...custody.partners, ...transferred].sort((a, b) => order.get(a.partner)! - order.get(b.partner)!);
+  const report: AuditReport = { ...custody, summary: summarize(audits), partners: audits };
 
   const rendered = { json: `${JSON.stringify(report, null, 2)}\n`, markdown: auditMarkdown(report) };
   // A report on standard output takes the table's place there.
@@ -70,4 +85,35 @@ export async function runAudit(options: AuditOptions, io: CommandIo, deps: Audit
     if (output.path !== STDOUT) await writeFileAtomic(resolve(io.cwd, output.path), rendered[output.flag as "json" | "markdown"]);
   }
   return report.summary.partners === report.summary.pass ? EXIT.ok : EXIT.failed;
+}
+
+/** The transfer partners' audits: one session per bill-transfer account, shared by its partners. */
+async function auditTransfers(
+  inventory: Inventory,
+  partners: readonly TransferPartner[],
+  options: { concurrency: number; now: Date; onPartner: (audit: PartnerAudit) => void; aws: AwsOptions; env: NodeJS.ProcessEnv },
+): Promise<PartnerAudit[]> {
+  if (partners.length === 0) return [];
+  const sts = ambientSts(options.aws);
+  const sessions = new Map<string, Promise<BillTransferSession>>();
+  const connect = (partner: TransferPartner) => {
+    const account = billTransferAccountOf(inventory, partner);
+    let session = sessions.get(account.id);
+    if (session === undefined) {
+      session = billTransferSession(sts, account, inventory.distributor.automation.roleName, "audit", options.aws, options.env);
+      sessions.set(account.id, session);
+    }
+    // Each partner's audit closes what it was given: the account's session is shared, so its close waits for the end.
+    return session.then((s) => ({ ...s, close: () => {} }));
+  };
+  try {
+    return await mapLimit(partners, options.concurrency, async (partner) => {
+      const audit = await auditTransferPartner(inventory, partner, connect, options.now);
+      options.onPartner(audit);
+      return audit;
+    });
+  } finally {
+    for (const s of sessions.values()) await s.then((x) => x.close(), () => {});
+    sts.destroy();
+  }
 }

@@ -66,7 +66,8 @@ export function stageOf(transfer: ObservedTransfer | undefined, now: Date): Stag
   const t = now.getTime();
   if (transfer.end !== undefined) {
     if (t > transfer.end.getTime()) return transfer.status === "WITHDRAWN" ? "withdrawn" : "ended";
-    return t < transfer.start.getTime() ? "accepted" : "withdrawing";
+    // Withdrawn, by either side, and not ended yet: whether or not it has started.
+    return "withdrawing";
   }
   if (transfer.status === "WITHDRAWN") return "withdrawn";
   return t < transfer.start.getTime() ? "accepted" : "active";

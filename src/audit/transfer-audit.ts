@@ -1,0 +1,85 @@
+/**
+ * The billing facts of a billing-transfer partner, proven read-only from the distributor's
+ * bill-transfer account: the transfer's status and dates, the billing group bound to it with
+ * the inventory's pricing plan, and the transfer's AWS-managed billing views. A withdrawal, an
+ * expiry, a declined or cancelled invitation is a fail; so is a transfer not accepted yet,
+ * since the fact the inventory states does not hold. Managed views outlive a withdrawal: they
+ * are evidence beside the transfer's status, never instead of it.
+ */
+import { reconcilePlane, reconcileTransfer, sourceName } from "../billing-transfer/reconcile.ts";
+import type { BillTransferSession } from "../billing-transfer/session.ts";
+import { acceptanceDeadline, monthOf, utc, type Month } from "../domain/billing-transfer/calendar.ts";
+import type { Inventory, TransferPartner } from "../inventory/schema.ts";
+import { billTransferAccountOf } from "../inventory/stack-inputs.ts";
+import { couldNotCheck, fail, overallResult, pass, type Check, type PartnerAudit } from "./report.ts";
+import { reasonOf } from "./errors.ts";
+
+export const TRANSFER_CHECKS = ["billing-transfer", "billing-transfer-start", "billing-group", "billing-views"] as const;
+
+export type TransferConnect = (partner: TransferPartner) => Promise<BillTransferSession>;
+
+export async function auditTransferPartner(inventory: Inventory, partner: TransferPartner, connect: TransferConnect, now: Date): Promise<PartnerAudit> {
+  const account = billTransferAccountOf(inventory, partner);
+  const result = (checks: Check[]): PartnerAudit => ({ partner: partner.id, accountId: partner.billing.managementAccountId, model: "transfer", result: overallResult(checks), checks });
+  const none = (reason: string) => result(TRANSFER_CHECKS.map((id) => couldNotCheck(id, reason)));
+  let session: BillTransferSession;
+  try {
+    session = await connect(partner);
+  } catch (err) {
+    return none(`cannot assume the automation role in bill-transfer account ${account.id} (${account.accountId}): ${reasonOf(err)}`);
+  }
+  try {
+    const wanted = { partner: partner.id, managementAccountId: partner.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: partner.billing.startMonth as Month };
+    let outcome;
+    try {
+      // Never acts: the lifecycle's reading of AWS, with no step taken.
+      outcome = await reconcileTransfer(session.inbound, wanted, { act: false, now });
+    } catch (err) {
+      return none(reasonOf(err));
+    }
+    const t = outcome.before;
+    const checks: Check[] = [];
+    const stage = outcome.stage;
+    if (t === undefined) {
+      checks.push(fail("billing-transfer", `no transfer named "${sourceName(partner.id)}" in bill-transfer account ${account.accountId}: run payerfleet up --partner ${partner.id} to invite`));
+      checks.push(couldNotCheck("billing-transfer-start", "no transfer"), couldNotCheck("billing-group", "no transfer"), couldNotCheck("billing-views", "no transfer"));
+      return result(checks);
+    }
+    const where = `${t.id}, from ${t.sourceAccountId} to ${t.targetAccountId}`;
+    if (stage === "active" || stage === "accepted") {
+      checks.push(pass("billing-transfer", `${stage} (${where}): the distributor pays from ${utc(t.start)}`));
+    } else if (stage === "invited") {
+      checks.push(fail("billing-transfer", `invited, not accepted yet (${where}): the customer accepts by ${utc(acceptanceDeadline(monthOf(t.start)))}`));
+    } else {
+      checks.push(fail("billing-transfer", `${stage} (${where})${t.end ? `, ends ${utc(t.end)}` : ""}: ${outcome.summary}`));
+    }
+    const started = monthOf(t.start);
+    checks.push(started === partner.billing.startMonth ? pass("billing-transfer-start", `starts ${utc(t.start)}, as the inventory says`) : fail("billing-transfer-start", `starts ${started}, the inventory says ${partner.billing.startMonth}`));
+    if (t.arn === undefined || !["accepted", "active", "withdrawing"].includes(stage)) {
+      checks.push(couldNotCheck("billing-group", `the transfer is ${stage}: a billing group is bound only to an accepted one`));
+      checks.push(couldNotCheck("billing-views", `the transfer is ${stage}: AWS makes its views once accepted`));
+      return result(checks);
+    }
+    try {
+      const plane = await reconcilePlane(session.plane, { partner: partner.id, pricingPlan: partner.billing.pricingPlan, managementAccountId: wanted.managementAccountId }, t.arn, { act: false });
+      checks.push(
+        plane.groupStep === "none"
+          ? pass("billing-group", `${plane.group!.name} (${plane.group!.arn}) bound to ${t.id}, pricing plan ${plane.pricingPlanArn}`)
+          : plane.groupStep === "update"
+            ? fail("billing-group", `${plane.group!.name} prices with ${plane.group!.pricingPlanArn}, the inventory says ${partner.billing.pricingPlan} (${plane.pricingPlanArn})`)
+            : fail("billing-group", `no billing group bound to ${t.id}: run payerfleet up --partner ${partner.id}`),
+      );
+      checks.push(
+        plane.managedViewArn === undefined
+          ? fail("billing-views", `no AWS-managed BILLING_TRANSFER view of ${t.sourceAccountId} in the bill-transfer account`)
+          : pass("billing-views", `${plane.managedViewArn} (managed views outlive a withdrawal: the transfer's status above is the proof)`),
+      );
+    } catch (err) {
+      const reason = reasonOf(err);
+      checks.push(couldNotCheck("billing-group", reason), couldNotCheck("billing-views", reason));
+    }
+    return result(checks);
+  } finally {
+    session.close();
+  }
+}
