@@ -6,7 +6,8 @@
  * since the fact the inventory states does not hold. Managed views outlive a withdrawal: they
  * are evidence beside the transfer's status, never instead of it.
  */
-import { reconcilePlane, reconcileTransfer, sourceName } from "../billing-transfer/reconcile.ts";
+import { reconcilePlane, reconcileTransfer } from "../billing-transfer/reconcile.ts";
+import { sourceName } from "../domain/billing-transfer/lifecycle.ts";
 import type { BillTransferSession } from "../billing-transfer/session.ts";
 import { acceptanceDeadline, monthOf, utc, type Month } from "../domain/billing-transfer/calendar.ts";
 import type { Inventory, TransferPartner } from "../inventory/schema.ts";

@@ -3,7 +3,7 @@
  * account, which the `hub` stack reaches through the same role name and the same trust.
  */
 import type { RoleDescription } from "../domain/iam/roles.ts";
-import { HUB_STACK, isTransfer, type CustodyPartner, type Inventory } from "../inventory/schema.ts";
+import { HUB_STACK, isTransfer, type CustodyPartner, type Inventory, type TransferPartner } from "../inventory/schema.ts";
 import { automationRoleOf, billTransferAccountOf } from "../inventory/stack-inputs.ts";
 
 export interface BootstrapTarget {
@@ -22,6 +22,8 @@ export interface BootstrapTarget {
   readonly scope: readonly string[];
   /** The partner whose root custody the ceremony splits; absent for the hub and bill-transfer accounts. */
   readonly partner?: CustodyPartner;
+  /** A billing-transfer partner, whose customer's side is written beside the bill-transfer account's role. */
+  readonly transferPartner?: TransferPartner;
 }
 
 /** The target of a stack name, or `undefined` when it is neither `hub` nor a partner id. */
@@ -58,6 +60,7 @@ export function bootstrapTarget(inventory: Inventory, stack: string): BootstrapT
         "Permissions: the billing transfer lifecycle from the inviting side, billing groups, Partner Central",
         "relationships, payerfleet-* budgets and billing views, quotas; nothing in any customer's account.",
       ],
+      transferPartner: partner,
     };
   }
   const id = partner.payer.accountId;

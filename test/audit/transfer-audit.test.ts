@@ -9,7 +9,7 @@ import { custodyPartners, type Inventory } from "../../src/inventory/schema.ts";
 import { startFakeOrganizations, type OrganizationsEndpoint } from "../support/fake-organizations/server.ts";
 import { TRANSFER_INVENTORY } from "../support/fixtures.ts";
 import { memoryIo } from "../support/io.ts";
-import { sourceName } from "../../src/billing-transfer/reconcile.ts";
+import { sourceName } from "../../src/domain/billing-transfer/lifecycle.ts";
 import { MANAGED_PLAN_ARNS } from "../support/fake-organizations/model.ts";
 
 const BTA = "310000000001";

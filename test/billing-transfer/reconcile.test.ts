@@ -2,7 +2,8 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { expect } from "chai";
 import type { DesiredTransfer } from "../../src/domain/billing-transfer/lifecycle.ts";
 import { TransferApi, TransferRefused } from "../../src/billing-transfer/organizations.ts";
-import { InboundTransfers, reconcileTransfer, sourceName } from "../../src/billing-transfer/reconcile.ts";
+import { InboundTransfers, reconcileTransfer } from "../../src/billing-transfer/reconcile.ts";
+import { sourceName } from "../../src/domain/billing-transfer/lifecycle.ts";
 import { startFakeOrganizations, type OrganizationsEndpoint } from "../support/fake-organizations/server.ts";
 
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";

@@ -25,9 +25,20 @@ const is = (...words) => words.every((w, i) => args[i] === w);
 if (is("sts", "get-caller-identity")) console.log(process.env.FAKE_ACCOUNT);
 else if (is("iam", "get-role") && args.includes("--query")) console.log("arn:aws:iam::" + process.env.FAKE_ACCOUNT + ":role/" + args[3]);
 else if (is("iam", "get-role") && process.env.FAKE_ROLE_EXISTS !== "1") process.exit(254);
+else if (is("organizations", "describe-handshake") && args.some((a) => a.startsWith("length("))) console.log(process.env.FAKE_HANDSHAKE_FROM ?? "0");
+else if (is("organizations", "describe-handshake")) console.log(process.env.FAKE_HANDSHAKE_STATE ?? "");
 `;
 
-export async function runBootstrapScript(files: readonly BootstrapFile[], options: { account: string; roleExists: boolean }): Promise<ScriptRun> {
+/** What the stand-in \`aws\` answers about a handshake: its "ACTION\\tSTATE" line, and how many parties are the expected account. */
+export interface FakeHandshake {
+  readonly state: string;
+  readonly fromExpected: boolean;
+}
+
+export async function runBootstrapScript(
+  files: readonly BootstrapFile[],
+  options: { account: string; roleExists: boolean; script?: string; handshake?: FakeHandshake },
+): Promise<ScriptRun> {
   const dir = await mkdtemp(join(tmpdir(), "payerfleet-script-"));
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.content, { mode: f.executable ? 0o755 : 0o644 });
@@ -42,9 +53,10 @@ export async function runBootstrapScript(files: readonly BootstrapFile[], option
       AWS_CALLS: join(dir, "calls.jsonl"),
       FAKE_ACCOUNT: options.account,
       FAKE_ROLE_EXISTS: options.roleExists ? "1" : "0",
+      ...(options.handshake === undefined ? {} : { FAKE_HANDSHAKE_STATE: options.handshake.state, FAKE_HANDSHAKE_FROM: options.handshake.fromExpected ? "1" : "0" }),
     };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn("bash", [join(dir, "bootstrap.sh")], { cwd: tmpdir(), env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("bash", [join(dir, options.script ?? "bootstrap.sh")], { cwd: tmpdir(), env, stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       let err = "";
       child.stdout.on("data", (d: Buffer) => (out += d));

@@ -10,7 +10,8 @@
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
-import { reconcilePlane, reconcileTransfer, sourceName, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { reconcilePlane, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { sourceName } from "../../domain/billing-transfer/lifecycle.ts";
 import { billingGroupName } from "../../billing-transfer/billing-plane.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { acceptanceDeadline, monthOf, utc, type Month } from "../../domain/billing-transfer/calendar.ts";

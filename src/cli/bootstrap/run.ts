@@ -17,13 +17,19 @@ export interface BootstrapOptions {
   readonly partner: string;
   /** Directory to write into; without it every file is printed, each under a `==> name <==` line. */
   readonly out?: string;
+  /** A billing-transfer partner's invitation, for the customer's accept commands and policy. */
+  readonly handshake?: string;
 }
 
 export async function runBootstrap(options: BootstrapOptions, io: CommandIo): Promise<number> {
   const { inventory } = await loadOrThrow(io, options.inventory);
   const problems = new Problems();
   const stacks = await problems.check(() => namedStacks(inventory, [options.partner], { hub: true }));
-  const files = stacks === undefined ? [] : bootstrapFiles(inventory, bootstrapTarget(inventory, stacks[0]!.stack)!);
+  const target = stacks === undefined ? undefined : bootstrapTarget(inventory, stacks[0]!.stack)!;
+  if (target !== undefined && options.handshake !== undefined && target.transferPartner === undefined) {
+    problems.add(`--handshake is for billing-transfer partners: ${options.partner} is ${target.partner === undefined ? "the root-activity hub" : "a custody partner"}`);
+  }
+  const files = target === undefined || problems.any ? [] : bootstrapFiles(inventory, target, options.handshake);
   // For a partner the inventory does not have, the folder is still checked, in the same run.
   const paths = options.out === undefined ? [] : (files.length > 0 ? files.map((f) => f.name) : [TEMPLATE_FILE]).map((name) => join(options.out!, name));
   const undo = await problems.check(() => prepareOutputs(io, paths.map((path) => ({ flag: "out", path })), { inventory: options.inventory }, prepareOutput));

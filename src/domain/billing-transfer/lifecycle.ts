@@ -11,6 +11,14 @@
  */
 import { acceptanceDeadline, canStartIn, earliestStart, monthOf, transferStart, utc, type Month } from "./calendar.ts";
 
+/**
+ * The transfer's name in AWS (the invitation's SourceName), which both sides see: how payerfleet
+ * finds it again without a client token. Partner ids are printable ASCII, as SourceName must be.
+ */
+export function sourceName(partner: string): string {
+  return `payerfleet ${partner}`;
+}
+
 /** AWS Organizations' ResponsibilityTransferStatus; the SDK layer checks that they agree. */
 export type TransferStatus = "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELED" | "EXPIRED" | "WITHDRAWN";
 
