@@ -64,7 +64,7 @@ export class SignedClient {
   private readonly endpoint: URL;
 
   constructor(
-    private readonly spec: ServiceSpec,
+    spec: ServiceSpec,
     credentials: () => Promise<Credentials>,
     env: NodeJS.ProcessEnv = process.env,
   ) {

@@ -97,8 +97,3 @@ export class BillingPlane {
     throw new Error(`ListBillingViews gave ${MAX_PAGES} pages without an end`);
   }
 }
-
-/** The billing group's name: Billing Conductor wants names unique in the account. */
-export function billingGroupName(partner: string): string {
-  return `payerfleet-${partner}`.slice(0, 128);
-}

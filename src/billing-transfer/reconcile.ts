@@ -6,9 +6,9 @@
  * invitation under it never sends another.
  */
 import { acceptanceDeadline, monthOf, transferStart, utc, type Month } from "../domain/billing-transfer/calendar.ts";
-import { currentTransfer, nextStep, sourceName, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
+import { billingGroupName, currentTransfer, nextStep, sourceName, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
 import type { SentInvitation, TransferApi } from "./organizations.ts";
-import { billingGroupName, type BillingGroup, type BillingPlane } from "./billing-plane.ts";
+import type { BillingGroup, BillingPlane } from "./billing-plane.ts";
 
 /** Every inbound transfer of one bill-transfer account, listed once per run and shared by its partners. */
 export class InboundTransfers {

@@ -190,6 +190,12 @@ export const TransferBilling = z
     relationship: Relationship.optional().describe("The Partner Central relationship. Default: none recorded"),
     servicePeriod: ServicePeriod.optional().describe("A service period to propose once the transfer is accepted. Default: none"),
     monthlyBudget: z.number().positive().optional().describe("A monthly cost budget, in USD, on the partner's billing view. Default: none"),
+    accountCount: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("How many accounts the customer's organization holds, when known: plan estimates Billing Conductor's charge from it. Default: unknown"),
   })
   .describe("Billing transfer: the distributor's bill-transfer account pays and manages the customer's bill");
 

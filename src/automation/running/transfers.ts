@@ -11,10 +11,9 @@ import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
 import { reconcilePlane, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
-import { sourceName } from "../../domain/billing-transfer/lifecycle.ts";
-import { billingGroupName } from "../../billing-transfer/billing-plane.ts";
+import { billingGroupName, invitationProperties } from "../../domain/billing-transfer/lifecycle.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
-import { acceptanceDeadline, monthOf, utc, type Month } from "../../domain/billing-transfer/calendar.ts";
+import { monthOf, type Month } from "../../domain/billing-transfer/calendar.ts";
 import { isTransfer, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
 import { billTransferAccountOf } from "../../inventory/stack-inputs.ts";
 import type { TransferRecord } from "../../programs/stack-context.ts";
@@ -108,14 +107,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
           type: TRANSFER_TYPE,
           op: step.kind === "invite" ? "create" : "replace",
           diffs: [],
-          properties: {
-            sourceName: sourceName(partner.id),
-            managementAccountId: wanted.managementAccountId,
-            billTransferAccountId: wanted.billTransferAccountId,
-            startMonth: step.month,
-            acceptBy: utc(acceptanceDeadline(step.month)),
-            ...(step.kind === "reinvite" ? { cancelledHandshakeId: step.handshakeId } : {}),
-          },
+          properties: { ...invitationProperties(wanted, step.month), ...(step.kind === "reinvite" ? { cancelledHandshakeId: step.handshakeId } : {}) },
           detail: outcome.summary,
         });
       }

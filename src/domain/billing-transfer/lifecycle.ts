@@ -19,6 +19,22 @@ export function sourceName(partner: string): string {
   return `payerfleet ${partner}`;
 }
 
+/** The billing group's name: Billing Conductor wants names unique in the account. */
+export function billingGroupName(partner: string): string {
+  return `payerfleet-${partner}`.slice(0, 128);
+}
+
+/** What an invitation carries, as reports and plans show it. */
+export function invitationProperties(wanted: DesiredTransfer, month: Month): Record<string, string> {
+  return {
+    sourceName: sourceName(wanted.partner),
+    managementAccountId: wanted.managementAccountId,
+    billTransferAccountId: wanted.billTransferAccountId,
+    startMonth: month,
+    acceptBy: utc(acceptanceDeadline(month)),
+  };
+}
+
 /** AWS Organizations' ResponsibilityTransferStatus; the SDK layer checks that they agree. */
 export type TransferStatus = "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELED" | "EXPIRED" | "WITHDRAWN";
 
