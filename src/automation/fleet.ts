@@ -112,6 +112,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
   if (changed?.all) notes.push(`every stack is selected: ${changed.reason}`);
   if (selection!.targets.length === 0) notes.push("no stack is selected: nothing to do");
   const orphans = await findOrphans(ctx, inventory, changed, o.shard, notes);
+  if (transfers !== undefined && (o.operation === "preview" || o.operation === "up")) notes.push(...(await transfers.preflight(selection!.targets)));
 
   const progress = createProgress({ operation: o.operation, total: selection!.targets.length, write: io.stderr, tty: io.stderrIsTTY, redact });
   let runs;

@@ -16,8 +16,12 @@ export class InboundTransfers {
   constructor(readonly api: TransferApi) {}
 
   async named(name: string): Promise<ObservedTransfer[]> {
+    return (await this.all()).filter((t) => t.name === name);
+  }
+
+  all(): Promise<ObservedTransfer[]> {
     this.listed ??= this.api.inbound();
-    return (await this.listed).filter((t) => t.name === name);
+    return this.listed;
   }
 }
 

@@ -3,6 +3,9 @@
  * only role billing transfer ever assumes. Shared by the fleet commands' lifecycle and `audit`.
  */
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import type { TransferQuotas } from "../domain/billing-transfer/quotas.ts";
+import { readTransferQuotas } from "./quotas.ts";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { assumeRole, clientConfig, GLOBAL_REGION, type AwsOptions } from "../aws/sessions.ts";
 import { SignedClient } from "../aws/signed-requests.ts";
@@ -14,6 +17,7 @@ import { InboundTransfers } from "./reconcile.ts";
 export interface BillTransferSession {
   readonly inbound: InboundTransfers;
   readonly plane: BillingPlane;
+  readonly quotas: () => Promise<TransferQuotas>;
   close(): void;
 }
 
@@ -33,6 +37,7 @@ export async function billTransferSession(
 ): Promise<BillTransferSession> {
   const credentials = await assumeRole(sts, roleArn(account.accountId, automationRoleName), sessionName(purpose, account.id));
   const organizations = new OrganizationsClient({ ...clientConfig(aws, GLOBAL_REGION), credentials });
+  const serviceQuotas = new ServiceQuotasClient({ ...clientConfig(aws, GLOBAL_REGION), credentials });
   const signed = (signingName: string, endpointEnv: string, defaultEndpoint: string) =>
     new SignedClient({ signingName, endpointEnv, defaultEndpoint, region: GLOBAL_REGION }, credentials, env);
   return {
@@ -41,6 +46,10 @@ export async function billTransferSession(
       signed("billingconductor", "BILLINGCONDUCTOR", "https://billingconductor.us-east-1.amazonaws.com"),
       signed("billing", "BILLING", "https://billing.us-east-1.api.aws"),
     ),
-    close: () => organizations.destroy(),
+    quotas: () => readTransferQuotas(serviceQuotas),
+    close: () => {
+      organizations.destroy();
+      serviceQuotas.destroy();
+    },
   };
 }

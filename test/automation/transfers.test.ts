@@ -77,6 +77,8 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect(aws.assumed).to.deep.equal([`arn:aws:iam::${BTA}:role/payerfleet-automation`]);
     const md = await box.read("p.md");
     expect(md).to.include(`**Billing transfer** \`planned\`: invite ${CUSTOMER} to transfer its bill to ${BTA} from ${START}-01T00:00:00Z; the customer accepts by`);
+    // The quota preflight, read from Service Quotas by name: how many invitations fit, how many this run sends.
+    expect(run.stdout).to.include(`note: bill-transfer account pma-eu (${BTA}): inbound billing transfers quota 2, chain length 1, 0 live: 2 more invitations fit; this run sends 1 invitation`);
   });
 
   it("invites once on up, keeps the ids in the stack's outputs, and sends nothing the second time", async () => {
@@ -130,6 +132,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       "billingconductor /list-pricing-plans",
       "organizations ListInboundResponsibilityTransfers",
       "organizations InviteOrganizationToTransferResponsibility",
+      "servicequotas ListServiceQuotas",
     ].sort());
     expect(new Set(aws.model.calls.map((c) => c.caller))).to.deep.equal(new Set([BTA]));
     // Nothing of the partner's was made anywhere but the bill-transfer account.

@@ -11,7 +11,8 @@ import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
 import { reconcilePlane, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
-import { billingGroupName, invitationProperties } from "../../domain/billing-transfer/lifecycle.ts";
+import { billingGroupName, currentTransfer, invitationProperties, nextStep, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
+import { DEFAULT_INBOUND_TRANSFERS, invitationsThatFit, type TransferQuotas } from "../../domain/billing-transfer/quotas.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { monthOf, type Month } from "../../domain/billing-transfer/calendar.ts";
 import { isTransfer, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
@@ -32,6 +33,12 @@ export interface LifecycleRun {
 }
 
 export interface TransferLifecycle {
+  /**
+   * Before preview and up: per bill-transfer account of the selected partners, its inbound
+   * quota, its live transfers, and how many more invitations fit against how many this run
+   * would send. One line each, for the run's notes; a quota that cannot be read is said so.
+   */
+  preflight(targets: readonly StackTarget[]): Promise<string[]>;
   /** Runs the lifecycle of the stack's transfer; undefined for the hub and custody partners. */
   forStack(target: StackTarget, stack: Stack): Promise<LifecycleRun | undefined>;
   /** What each transfer partner's program outputs: the ids and stage the lifecycle knows. */
@@ -73,6 +80,34 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
   return {
     records,
     accepted,
+    async preflight(targets) {
+      const selected = targets.flatMap((t) => inventory.partners.filter((p): p is TransferPartner => p.id === t.partner && isTransfer(p)));
+      const byAccount = new Map<string, TransferPartner[]>();
+      for (const p of selected) {
+        const id = billTransferAccountOf(inventory, p).id;
+        byAccount.set(id, [...(byAccount.get(id) ?? []), p]);
+      }
+      const now = options.now();
+      const lines: string[] = [];
+      for (const [id, partners] of byAccount) {
+        const account = inventory.distributor.billTransferAccounts.find((a) => a.id === id)!;
+        const name = `bill-transfer account ${id} (${account.accountId})`;
+        try {
+          const session = await sessionOf(partners[0]!);
+          const [quotas, all] = await Promise.all([session.quotas(), session.inbound.all()]);
+          const live = all.filter((t) => LIVE_STAGES.has(stageOf(t, now))).length;
+          let planned = 0;
+          for (const p of partners) {
+            const wanted = { partner: p.id, managementAccountId: p.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: p.billing.startMonth as Month };
+            if (nextStep(wanted, currentTransfer(await session.inbound.named(sourceName(p.id)), now), now).kind === "invite") planned++;
+          }
+          lines.push(quotaLine(name, quotas, live, planned));
+        } catch (err) {
+          lines.push(`${name}: its billing-transfer quotas could not be read: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      return lines;
+    },
     async forStack(target, stack) {
       const partner = inventory.partners.find((p) => p.id === target.partner);
       if (partner === undefined || !isTransfer(partner) || options.operation === "destroy") return undefined;
@@ -141,6 +176,18 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       if (options.aws.sts === undefined) sts.destroy();
     },
   };
+}
+
+/** Transfers that count against the inbound quota: a sent invitation counts until it ends. */
+const LIVE_STAGES = new Set(["invited", "accepted", "active", "withdrawing"]);
+
+function quotaLine(name: string, quotas: TransferQuotas, live: number, planned: number): string {
+  const fit = invitationsThatFit(quotas, live);
+  const quota = quotas.inbound === undefined ? `no inbound billing transfer quota found in Service Quotas (AWS's default is ${DEFAULT_INBOUND_TRANSFERS})` : `inbound billing transfers quota ${quotas.inbound}`;
+  const chain = quotas.chainLength === undefined ? "" : `, chain length ${quotas.chainLength}`;
+  const run = planned === 0 ? "" : `; this run ${planned === 1 ? "sends 1 invitation" : `sends ${planned} invitations`}`;
+  const over = planned > fit ? `: ${planned - fit} will be refused, request an increase in Service Quotas (us-east-1) or move partners to another bill-transfer account` : "";
+  return `${name}: ${quota}${chain}, ${live} live: ${fit === 1 ? "1 more invitation fits" : `${fit} more invitations fit`}${run}${over}`;
 }
 
 /** The billing group's step as a change of the stack. */

@@ -124,6 +124,8 @@ export class FakeOrganizations {
         return this.cancel(caller, input as unknown as CancelHandshakeRequest);
       case "TerminateResponsibilityTransfer":
         return this.terminate(caller, input as unknown as TerminateResponsibilityTransferRequest);
+      case "ListServiceQuotas":
+        return this.listQuotas(caller, input);
       case "ListBillingViews":
         return this.listViews(caller, input);
       case "/list-pricing-plans":
@@ -259,6 +261,19 @@ export class FakeOrganizations {
     t.EndTimestamp = end;
     t.Status = "WITHDRAWN";
     return { ResponsibilityTransfer: structuredClone(t) };
+  }
+
+  /** Service Quotas: the account's inbound quota and the chain length, under names AWS may word differently. */
+  private listQuotas(caller: string, input: Record<string, unknown>): unknown {
+    if (input["ServiceCode"] !== "organizations") return { Quotas: [] };
+    const quota = (QuotaCode: string, QuotaName: string, Value: number) => ({ ServiceCode: "organizations", QuotaCode, QuotaName, Value, Unit: "None" });
+    return {
+      Quotas: [
+        quota("L-FAKE0001", "Maximum number of accounts in an organization", 10),
+        quota("L-FAKE0002", "Maximum inbound billing transfers per account", this.inboundQuota.get(caller) ?? 0),
+        quota("L-FAKE0003", "Maximum length of a billing transfer chain", 1),
+      ],
+    };
   }
 
   private listViews(caller: string, input: Record<string, unknown>): unknown {

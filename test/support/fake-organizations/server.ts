@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { FakeOrganizations, ServiceError } from "./model.ts";
 
 const TARGET = "AWSOrganizationsV20161128.";
+const QUOTAS_TARGET = "ServiceQuotasV20190624.";
 
 /** Dates are epoch seconds on the wire, both ways. */
 function toWire(value: unknown): unknown {
@@ -58,9 +59,9 @@ export async function startFakeOrganizations(model = new FakeOrganizations()): P
     void (async () => {
       const text = await body(req);
       const target = req.headers["x-amz-target"];
-      if (typeof target === "string" && target.startsWith(TARGET)) {
+      if (typeof target === "string" && (target.startsWith(TARGET) || target.startsWith(QUOTAS_TARGET))) {
         try {
-          const output = model.handle(target.slice(TARGET.length), callerOf(req), fromWire(JSON.parse(text || "{}")) as Record<string, unknown>, serviceOf(req));
+          const output = model.handle(target.slice(target.indexOf(".") + 1), callerOf(req), fromWire(JSON.parse(text || "{}")) as Record<string, unknown>, serviceOf(req));
           res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(toWire(output)));
         } catch (err) {
           if (!(err instanceof ServiceError)) throw err;
