@@ -22,6 +22,7 @@ import { processIo, type CommandContext, type CommandIo } from "./io.ts";
 import { planCommand } from "./plan/command.ts";
 import { policiesCommand } from "./policies/command.ts";
 import { validateCommand } from "./validate/command.ts";
+import { withdrawCommand } from "./withdraw/command.ts";
 
 type CommandFactory = (ctx: CommandContext) => CommandModule<object, never>;
 
@@ -34,6 +35,7 @@ const COMMANDS: readonly CommandFactory[] = [
   fleetCommand("up"),
   fleetCommand("refresh"),
   fleetCommand("destroy"),
+  withdrawCommand,
   auditCommand,
   commentCommand,
 ];
