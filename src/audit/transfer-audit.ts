@@ -15,14 +15,21 @@ import { billTransferAccountOf } from "../inventory/stack-inputs.ts";
 import { couldNotCheck, fail, overallResult, pass, type Check, type PartnerAudit } from "./report.ts";
 import { reasonOf } from "./errors.ts";
 
-export const TRANSFER_CHECKS = ["billing-transfer", "billing-transfer-start", "billing-group", "billing-views"] as const;
+const TRANSFER_CHECKS = ["billing-transfer", "billing-transfer-start", "billing-group", "billing-views"] as const;
+const RELATIONSHIP_CHECK = "partner-central-relationship";
+
+/** The checks of a transfer partner, in report order: the relationship's when the inventory asks for one. */
+function checksOf(partner: TransferPartner): string[] {
+  return [...TRANSFER_CHECKS, ...(partner.billing.relationship === undefined ? [] : [RELATIONSHIP_CHECK])];
+}
 
 export type TransferConnect = (partner: TransferPartner) => Promise<BillTransferSession>;
 
 export async function auditTransferPartner(inventory: Inventory, partner: TransferPartner, connect: TransferConnect, now: Date): Promise<PartnerAudit> {
   const account = billTransferAccountOf(inventory, partner);
   const result = (checks: Check[]): PartnerAudit => ({ partner: partner.id, accountId: partner.billing.managementAccountId, model: "transfer", result: overallResult(checks), checks });
-  const none = (reason: string) => result(TRANSFER_CHECKS.map((id) => couldNotCheck(id, reason)));
+  const none = (reason: string) => result(checksOf(partner).map((id) => couldNotCheck(id, reason)));
+  const noRelationship = (reason: string) => (partner.billing.relationship === undefined ? [] : [couldNotCheck(RELATIONSHIP_CHECK, reason)]);
   let session: BillTransferSession;
   try {
     session = await connect(partner);
@@ -43,7 +50,7 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
     const stage = outcome.stage;
     if (t === undefined) {
       checks.push(fail("billing-transfer", `no transfer named "${sourceName(partner.id)}" in bill-transfer account ${account.accountId}: run payerfleet up --partner ${partner.id} to invite`));
-      checks.push(couldNotCheck("billing-transfer-start", "no transfer"), couldNotCheck("billing-group", "no transfer"), couldNotCheck("billing-views", "no transfer"));
+      checks.push(couldNotCheck("billing-transfer-start", "no transfer"), couldNotCheck("billing-group", "no transfer"), couldNotCheck("billing-views", "no transfer"), ...noRelationship("no transfer"));
       return result(checks);
     }
     const where = `${t.id}, from ${t.sourceAccountId} to ${t.targetAccountId}`;
@@ -59,6 +66,7 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
     if (t.arn === undefined || !["accepted", "active", "withdrawing"].includes(stage)) {
       checks.push(couldNotCheck("billing-group", `the transfer is ${stage}: a billing group is bound only to an accepted one`));
       checks.push(couldNotCheck("billing-views", `the transfer is ${stage}: AWS makes its views once accepted`));
+      checks.push(...noRelationship(`the transfer is ${stage}: the relationship is recorded once accepted`));
       return result(checks);
     }
     try {
@@ -78,6 +86,24 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
     } catch (err) {
       const reason = reasonOf(err);
       checks.push(couldNotCheck("billing-group", reason), couldNotCheck("billing-views", reason));
+    }
+    const asked = partner.billing.relationship;
+    if (asked !== undefined) {
+      try {
+        const pma = await session.partnerCentral.programManagementAccountId(account.accountId);
+        const found = pma === undefined ? undefined : await session.partnerCentral.relationshipOf(pma, t.sourceAccountId);
+        checks.push(
+          pma === undefined
+            ? fail(RELATIONSHIP_CHECK, `${account.accountId} is not a program management account in Partner Central (catalog ${session.partnerCentral.catalog})`)
+            : found === undefined
+              ? fail(RELATIONSHIP_CHECK, `no END_CUSTOMER relationship with ${t.sourceAccountId} in ${pma}: run payerfleet up --partner ${partner.id}`)
+              : found.sector !== undefined && found.sector !== asked.sector
+                ? fail(RELATIONSHIP_CHECK, `relationship ${found.id} has sector ${found.sector}, the inventory says ${asked.sector}`)
+                : pass(RELATIONSHIP_CHECK, `relationship ${found.id} with ${t.sourceAccountId} in ${pma}${found.sector ? `, sector ${found.sector}` : ""}`),
+        );
+      } catch (err) {
+        checks.push(couldNotCheck(RELATIONSHIP_CHECK, reasonOf(err)));
+      }
     }
     return result(checks);
   } finally {

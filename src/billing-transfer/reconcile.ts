@@ -9,6 +9,8 @@ import { acceptanceDeadline, monthOf, transferStart, utc, type Month } from "../
 import { billingGroupName, currentTransfer, nextStep, sourceName, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
 import type { SentInvitation, TransferApi } from "./organizations.ts";
 import type { BillingGroup, BillingPlane } from "./billing-plane.ts";
+import type { PartnerCentral, RelationshipFacts } from "./partner-central.ts";
+import type { RelationshipSettings } from "../inventory/schema.ts";
 
 /** Every inbound transfer of one bill-transfer account, listed once per run and shared by its partners. */
 export class InboundTransfers {
@@ -104,4 +106,31 @@ export async function reconcilePlane(
     return { group, groupStep: "update", pricingPlanArn, groupArn: group.arn, ...view };
   }
   return { group, groupStep: "none", pricingPlanArn, groupArn: group.arn, ...view };
+}
+
+/** The Partner Central relationship the inventory asks for, and what this run did about it. */
+export interface RelationshipOutcome {
+  readonly step: "create" | "none";
+  readonly programManagementAccount: string;
+  /** The relationship after this run (undefined when only planned). */
+  readonly relationship?: RelationshipFacts;
+}
+
+/** Records the END_CUSTOMER relationship once, in the bill-transfer account's program management account. */
+export async function reconcileRelationship(
+  partnerCentral: PartnerCentral,
+  wanted: { readonly billTransferAccountId: string; readonly managementAccountId: string; readonly displayName: string; readonly relationship: RelationshipSettings },
+  options: { readonly act: boolean },
+): Promise<RelationshipOutcome> {
+  const pma = await partnerCentral.programManagementAccountId(wanted.billTransferAccountId);
+  if (pma === undefined) {
+    throw new Error(
+      `bill-transfer account ${wanted.billTransferAccountId} is not a program management account in Partner Central (catalog ${partnerCentral.catalog}): register it there, or remove the partner's billing.relationship`,
+    );
+  }
+  const found = await partnerCentral.relationshipOf(pma, wanted.managementAccountId);
+  if (found !== undefined) return { step: "none", programManagementAccount: pma, relationship: found };
+  if (!options.act) return { step: "create", programManagementAccount: pma };
+  const made = await partnerCentral.createRelationship(pma, wanted.managementAccountId, wanted.displayName, wanted.relationship);
+  return { step: "create", programManagementAccount: pma, relationship: made };
 }

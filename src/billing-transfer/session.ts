@@ -6,6 +6,8 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import type { TransferQuotas } from "../domain/billing-transfer/quotas.ts";
 import { readTransferQuotas } from "./quotas.ts";
+import { PartnerCentralChannelClient } from "@aws-sdk/client-partnercentral-channel";
+import { PartnerCentral, type Catalog } from "./partner-central.ts";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { assumeRole, clientConfig, GLOBAL_REGION, type AwsOptions } from "../aws/sessions.ts";
 import { SignedClient } from "../aws/signed-requests.ts";
@@ -18,6 +20,7 @@ export interface BillTransferSession {
   readonly inbound: InboundTransfers;
   readonly plane: BillingPlane;
   readonly quotas: () => Promise<TransferQuotas>;
+  readonly partnerCentral: PartnerCentral;
   close(): void;
 }
 
@@ -25,6 +28,7 @@ export interface BillTransferAccountRef {
   /** The inventory's id of the account, for the session's name in CloudTrail. */
   readonly id: string;
   readonly accountId: string;
+  readonly partnerCentralCatalog: Catalog;
 }
 
 export async function billTransferSession(
@@ -38,6 +42,7 @@ export async function billTransferSession(
   const credentials = await assumeRole(sts, roleArn(account.accountId, automationRoleName), sessionName(purpose, account.id));
   const organizations = new OrganizationsClient({ ...clientConfig(aws, GLOBAL_REGION), credentials });
   const serviceQuotas = new ServiceQuotasClient({ ...clientConfig(aws, GLOBAL_REGION), credentials });
+  const channel = new PartnerCentralChannelClient({ ...clientConfig(aws, GLOBAL_REGION), credentials });
   const signed = (signingName: string, endpointEnv: string, defaultEndpoint: string) =>
     new SignedClient({ signingName, endpointEnv, defaultEndpoint, region: GLOBAL_REGION }, credentials, env);
   return {
@@ -47,9 +52,11 @@ export async function billTransferSession(
       signed("billing", "BILLING", "https://billing.us-east-1.api.aws"),
     ),
     quotas: () => readTransferQuotas(serviceQuotas),
+    partnerCentral: new PartnerCentral(channel, account.partnerCentralCatalog),
     close: () => {
       organizations.destroy();
       serviceQuotas.destroy();
+      channel.destroy();
     },
   };
 }

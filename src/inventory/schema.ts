@@ -264,6 +264,10 @@ export const BillTransferAccount = z
     id: z.string().regex(BILL_TRANSFER_ID, "must be 1-63 of lower-case letters, digits and -, starting with a letter or digit").describe("How partners refer to this account"),
     accountId: AccountId.describe("The bill-transfer (program management) account: a management account of the distributor"),
     program: z.enum(["DISTRIBUTION", "SOLUTION_PROVIDER", "DISTRIBUTION_SELLER"]).describe("The Partner Central program the account is registered in"),
+    partnerCentralCatalog: z
+      .enum(["AWS", "Sandbox"])
+      .default("AWS")
+      .describe("The Partner Central catalog the account's relationships are recorded in: Sandbox for non-production use. Default: AWS"),
     inboundTransferQuota: z
       .number()
       .int()
@@ -324,6 +328,7 @@ export const Inventory = z
 type ParsedPartner = z.infer<typeof Partner>;
 export type Payer = z.infer<typeof Payer>;
 export type TransferBilling = z.infer<typeof TransferBilling>;
+export type RelationshipSettings = z.infer<typeof Relationship>;
 export type BillTransferAccount = z.infer<typeof BillTransferAccount>;
 /** A partner whose payer the distributor owns: the loader guarantees its payer. */
 export type CustodyPartner = ParsedPartner & { readonly payer: Payer; readonly billing?: { readonly model: "custody" } };

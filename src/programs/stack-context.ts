@@ -25,4 +25,6 @@ export interface TransferRecord {
   readonly startMonth: string;
   /** The transfer's Billing Conductor billing group, once made. */
   readonly billingGroupArn: string | null;
+  /** The partner's Partner Central relationship, once recorded. */
+  readonly relationshipId: string | null;
 }

@@ -73,6 +73,7 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
       { id: "billing-transfer-start", status: "could-not-check", detail: "no transfer" },
       { id: "billing-group", status: "could-not-check", detail: "no transfer" },
       { id: "billing-views", status: "could-not-check", detail: "no transfer" },
+      { id: "partner-central-relationship", status: "could-not-check", detail: "no transfer" },
     ]);
     expect(custodyPartners(inventory)).to.have.length(2);
     // Read-only: one list, no invitation.
@@ -90,7 +91,11 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
     aws.model.accept(id);
     const arn = aws.model.transfers.get(id)!.Arn!;
     const noGroup = await transfer();
-    expect(noGroup.checks.map((c) => [c.id, c.status])).to.deep.equal([["billing-transfer", "pass"], ["billing-transfer-start", "pass"], ["billing-group", "fail"], ["billing-views", "pass"]]);
+    expect(noGroup.checks.map((c) => [c.id, c.status])).to.deep.equal([["billing-transfer", "pass"], ["billing-transfer-start", "pass"], ["billing-group", "fail"], ["billing-views", "pass"], ["partner-central-relationship", "fail"]]);
+    expect(noGroup.checks[4]!.detail).to.equal(`${BTA} is not a program management account in Partner Central (catalog AWS)`);
+    aws.model.programManagementAccounts.set(BTA, "pma-1");
+    expect((await transfer()).checks[4]!.detail).to.equal(`no END_CUSTOMER relationship with ${CUSTOMER} in pma-1: run payerfleet up --partner initech`);
+    aws.model.handle("CreateRelationship", BTA, { catalog: "AWS", programManagementAccountIdentifier: "pma-1", associatedAccountId: CUSTOMER, associationType: "END_CUSTOMER", displayName: "Initech", sector: "COMMERCIAL" });
     aws.model.handle("/create-billing-group", BTA, { Name: "payerfleet-initech", AccountGrouping: { ResponsibilityTransferArn: arn }, ComputationPreference: { PricingPlanArn: MANAGED_PLAN_ARNS.Passthrough } });
     const wrongPlan = await transfer();
     expect(wrongPlan.checks[2]).to.deep.equal({ id: "billing-group", status: "fail", detail: `payerfleet-initech prices with ${MANAGED_PLAN_ARNS.Passthrough}, the inventory says basic (${MANAGED_PLAN_ARNS.BasicPricingPlan})` });
@@ -102,6 +107,7 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
       { id: "billing-transfer-start", status: "pass", detail: "starts 2027-01-01T00:00:00Z, as the inventory says" },
       { id: "billing-group", status: "pass", detail: `payerfleet-initech (${aws.model.billingGroups[0]!.Arn}) bound to ${id}, pricing plan ${MANAGED_PLAN_ARNS.BasicPricingPlan}` },
       { id: "billing-views", status: "pass", detail: `arn:aws:billing::${BTA}:billingview/billing_transfer-${CUSTOMER} (managed views outlive a withdrawal: the transfer's status above is the proof)` },
+      { id: "partner-central-relationship", status: "pass", detail: `relationship ${aws.model.relationships[0]!.id} with ${CUSTOMER} in pma-1, sector COMMERCIAL` },
     ]);
     // A withdrawal by the customer is a fail, though the managed views remain.
     now = new Date("2027-02-10T00:00:00Z");
@@ -109,8 +115,10 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
     const withdrawn = (await audit()).report.partners[2]!;
     expect([withdrawn.result, withdrawn.checks[0]!.status]).to.deep.equal(["fail", "fail"]);
     expect(withdrawn.checks[0]!.detail).to.match(/^withdrawing \(rt-\d+, from 400000000001 to 310000000001\), ends 2027-02-28T23:59:59.999Z: /);
-    expect(aws.model.calls.filter((c) => !["ListInboundResponsibilityTransfers", "ListBillingViews", "/list-billing-groups", "/list-pricing-plans"].includes(c.operation)).map((c) => c.operation)).to.deep.equal([
+    // Every call but the test's own setup was a read.
+    expect(aws.model.calls.filter((c) => !/^(\/)?(List|list-)/.test(c.operation)).map((c) => c.operation)).to.deep.equal([
       "InviteOrganizationToTransferResponsibility",
+      "CreateRelationship",
       "/create-billing-group",
     ]);
   });

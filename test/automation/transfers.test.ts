@@ -27,7 +27,7 @@ interface StackJson {
   error: string | null;
   changes: Record<string, number>;
   resources: { type: string; op: string; properties?: Record<string, unknown>; diffs: { path: string; old?: string; new?: string }[] }[];
-  transfer?: { stage: string; transferId: string | null; handshakeId: string | null; startMonth: string; billingGroupArn: string | null; summary: string };
+  transfer?: { stage: string; transferId: string | null; handshakeId: string | null; startMonth: string; billingGroupArn: string | null; relationshipId: string | null; summary: string };
 }
 
 describe("billing-transfer partners beside custody partners, on the real Pulumi engine", function () {
@@ -44,6 +44,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     aws = await startFakeOrganizations();
     aws.model.inboundQuota.set(BTA, 2);
     aws.model.customers.set(CUSTOMER, { email: "aws-root@initech.example" });
+    aws.model.programManagementAccounts.set(BTA, "pma-000000000001");
     const inventory = parseInventory(FLEET, "inventory.yaml").inventory as Inventory;
     await box.writeFleet(FLEET, inventory);
   });
@@ -64,6 +65,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       handshakeId: null,
       startMonth: START,
       billingGroupArn: null,
+      relationshipId: null,
       summary: `invite ${CUSTOMER} to transfer its bill to ${BTA} from ${START}-01T00:00:00Z; the customer accepts by ${utc(acceptanceDeadline(START))}`,
     });
     const transfer = initech.resources.filter((r) => r.type === "payerfleet:organizations:ResponsibilityTransfer");
@@ -88,14 +90,14 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect([initech.result, initech.transfer?.stage, initech.transfer?.transferId, initech.transfer?.handshakeId]).to.deep.equal(["succeeded", "invited", "rt-000000000001", "h-000000000002"]);
     expect(invitations().map((c) => c.caller)).to.deep.equal([BTA]);
     const outputs = await box.pulumi(["stack", "output", "--json", "--stack", "initech"], { cwd: join(box.dir, ".payerfleet", "workspaces", "stacks", "initech") });
-    expect(JSON.parse(outputs.stdout).transfer).to.deep.equal({ stage: "invited", transferId: "rt-000000000001", handshakeId: "h-000000000002", startMonth: START, billingGroupArn: null });
+    expect(JSON.parse(outputs.stdout).transfer).to.deep.equal({ stage: "invited", transferId: "rt-000000000001", handshakeId: "h-000000000002", startMonth: START, billingGroupArn: null, relationshipId: null });
     const again = await box.run(["up", "--partner", "initech", "--json", "u2.json"], env());
     expect(again.code, again.stderr).to.equal(0);
     expect((await stacks("u2.json"))["initech"]!.transfer?.stage).to.equal("invited");
     expect(invitations()).to.have.length(1);
   });
 
-  it("reports the customer's acceptance as drift in refresh, then makes the billing group, the partner's view and its budget, once", async () => {
+  it("reports the customer's acceptance as drift in refresh, then makes the billing group, the Partner Central relationship, the partner's view and its budget, once", async () => {
     aws.model.accept("rt-000000000001");
     const drift = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r.json"], env());
     expect(drift.code).to.equal(1);
@@ -111,6 +113,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     const managedView = `arn:aws:billing::${BTA}:billingview/billing_transfer-${CUSTOMER}`;
     expect(planned.resources.filter((r) => r.op === "create").map((r) => [r.type, r.properties])).to.deep.equal([
       ["payerfleet:billingconductor:BillingGroup", { name: "payerfleet-initech", responsibilityTransferArn: `arn:aws:organizations::${BTA}:responsibilitytransfer/o-bta/billing/inbound/rt-000000000001`, pricingPlanArn: "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan" }],
+      ["payerfleet:partnercentral:Relationship", { associationType: "END_CUSTOMER", programManagementAccount: "pma-000000000001", associatedAccountId: CUSTOMER, displayName: "Initech", sector: "COMMERCIAL", resaleAccountModel: "END_CUSTOMER", supportPlan: "partnerLedSupport" }],
       ["aws:billing/view:View", { description: `payerfleet: the costs of initech, billed by transfer from ${CUSTOMER}`, name: "payerfleet-initech", sourceViews: [managedView], tags: { "payerfleet:partner": "initech" } }],
       ["aws:budgets/budget:Budget", { billingViewArn: "[known after apply]", budgetType: "COST", limitAmount: "5000.00", limitUnit: "USD", name: "payerfleet-initech", timeUnit: "MONTHLY" }],
     ]);
@@ -119,7 +122,21 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect((await box.run(["up", "--partner", "initech", "--json", "a2.json"], env())).code).to.equal(0);
     const group = aws.model.billingGroups[0]!;
     expect([aws.model.billingGroups.length, group.Name, group.ComputationPreference.PricingPlanArn]).to.deep.equal([1, "payerfleet-initech", "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan"]);
-    expect((await stacks("a2.json"))["initech"]!.transfer?.billingGroupArn).to.equal(group.Arn);
+    const recorded = (await stacks("a2.json"))["initech"]!.transfer!;
+    expect([recorded.billingGroupArn, recorded.relationshipId]).to.deep.equal([group.Arn, aws.model.relationships[0]!.id]);
+    const { clientToken: _, ...relationship } = aws.model.relationships[0]!;
+    expect(relationship).to.deep.equal({
+      id: recorded.relationshipId,
+      arn: `arn:aws:partnercentral:us-east-1:${BTA}:catalog/AWS/relationship/${recorded.relationshipId}`,
+      catalog: "AWS",
+      programManagementAccountId: "pma-000000000001",
+      associatedAccountId: CUSTOMER,
+      associationType: "END_CUSTOMER",
+      displayName: "Initech",
+      sector: "COMMERCIAL",
+      resaleAccountModel: "END_CUSTOMER",
+      requestedSupportPlan: { partnerLedSupport: { coverage: "ENTIRE_ORGANIZATION", tamLocation: "eu-west-1" } },
+    });
     const state = await readState(box.awsFile);
     const [view] = resourcesOf(state, "aws:billing/view:View", BTA);
     expect(view?.properties["sourceViews"]).to.deep.equal([managedView]);
@@ -133,6 +150,9 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       "organizations ListInboundResponsibilityTransfers",
       "organizations InviteOrganizationToTransferResponsibility",
       "servicequotas ListServiceQuotas",
+      "partnercentral-channel CreateRelationship",
+      "partnercentral-channel ListProgramManagementAccounts",
+      "partnercentral-channel ListRelationships",
     ].sort());
     expect(new Set(aws.model.calls.map((c) => c.caller))).to.deep.equal(new Set([BTA]));
     // Nothing of the partner's was made anywhere but the bill-transfer account.
@@ -145,6 +165,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     const settled = await box.run(["preview", "--partner", "initech", "--expect-no-changes"], env());
     expect(settled.code, settled.stdout).to.equal(0);
     expect(aws.model.billingGroups).to.have.length(1);
+    expect(aws.model.relationships).to.have.length(1);
   });
 
   it("fails only the transfer partner whose invitation AWS refuses, saying what to do, and runs the others", async () => {

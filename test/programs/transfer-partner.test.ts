@@ -42,7 +42,7 @@ describe("a billing-transfer partner's program under mocks", () => {
   });
 
   it("once accepted, declares the partner's billing view on the transfer's managed view and a budget on it, all through that provider", async () => {
-    const record = { stage: "accepted", transferId: "rt-1", handshakeId: null, startMonth: "2027-01", billingGroupArn: "arn:aws:billingconductor::310000000001:billinggroup/1" };
+    const record = { stage: "accepted", transferId: "rt-1", handshakeId: null, startMonth: "2027-01", billingGroupArn: "arn:aws:billingconductor::310000000001:billinggroup/1", relationshipId: null };
     const declared = await declare(
       programFor(budgeted, "initech", { acceptedTransfer: () => ({ arn: TRANSFER_ARN, managedViewArn: MANAGED_VIEW }), transferRecord: () => record }),
       { stack: "initech" },

@@ -71,6 +71,8 @@ export interface TransferReport {
   readonly startMonth: string;
   /** The transfer's Billing Conductor billing group, once made (after the customer accepted). */
   readonly billingGroupArn: string | null;
+  /** The partner's Partner Central relationship, once recorded (when the inventory asks for one). */
+  readonly relationshipId: string | null;
   /** One line for people: where it stands and what happens next. */
   readonly summary: string;
 }

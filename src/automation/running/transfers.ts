@@ -10,7 +10,7 @@
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
-import { reconcilePlane, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { reconcilePlane, reconcileRelationship, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
 import { billingGroupName, currentTransfer, invitationProperties, nextStep, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
 import { DEFAULT_INBOUND_TRANSFERS, invitationsThatFit, type TransferQuotas } from "../../domain/billing-transfer/quotas.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
@@ -24,6 +24,7 @@ import type { StackTarget } from "./selection.ts";
 
 export const TRANSFER_TYPE = "payerfleet:organizations:ResponsibilityTransfer";
 export const BILLING_GROUP_TYPE = "payerfleet:billingconductor:BillingGroup";
+export const RELATIONSHIP_TYPE = "payerfleet:partnercentral:Relationship";
 /** The stages in which the customer has accepted and the transfer's ARN is the billing group's. */
 const ACCEPTED_STAGES = new Set(["accepted", "active", "withdrawing"]);
 
@@ -122,7 +123,11 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
         ? await reconcilePlane(session.plane, { partner: partner.id, pricingPlan: partner.billing.pricingPlan, managementAccountId: wanted.managementAccountId }, arn, { act })
         : undefined;
       if (plane?.managedViewArn !== undefined) accepted.set(target.stack, { arn: arn!, managedViewArn: plane.managedViewArn });
-      const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null };
+      const asked = partner.billing.relationship;
+      const relation = plane !== undefined && asked !== undefined
+        ? await reconcileRelationship(session.partnerCentral, { billTransferAccountId: account.accountId, managementAccountId: wanted.managementAccountId, displayName: partner.name, relationship: asked }, { act })
+        : undefined;
+      const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null, relationshipId: relation?.relationship?.id ?? null };
       records.set(target.stack, record);
       const transfer: TransferReport = {
         stage: record.stage,
@@ -130,7 +135,8 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
         handshakeId: record.handshakeId,
         startMonth: record.startMonth,
         billingGroupArn: record.billingGroupArn,
-        summary: plane === undefined ? outcome.summary : `${outcome.summary}${planeSummary(plane, act)}`,
+        relationshipId: record.relationshipId,
+        summary: `${outcome.summary}${plane === undefined ? "" : planeSummary(plane, act)}${relation?.step === "create" ? (act ? "; Partner Central relationship recorded" : "; Partner Central relationship to record") : ""}`,
       };
       const resources: ResourceChange[] = [];
       const urn = `urn:pulumi:${target.stack}::payerfleet::${TRANSFER_TYPE}::${partner.id}-billing-transfer`;
@@ -168,6 +174,23 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
         else if (plane.groupStep === "create" && typeof recorded?.billingGroupArn === "string") {
           resources.push({ ...changes[0]!, op: "delete", properties: { id: recorded.billingGroupArn }, detail: "the billing group made by the last up is gone" });
         }
+      }
+      if (relation?.step === "create" && options.operation !== "refresh") {
+        resources.push({
+          urn: `urn:pulumi:${target.stack}::payerfleet::${RELATIONSHIP_TYPE}::${partner.id}-relationship`,
+          type: RELATIONSHIP_TYPE,
+          op: "create",
+          diffs: [],
+          properties: {
+            associationType: "END_CUSTOMER",
+            programManagementAccount: relation.programManagementAccount,
+            associatedAccountId: wanted.managementAccountId,
+            displayName: partner.name,
+            sector: asked!.sector,
+            resaleAccountModel: asked!.resaleAccountModel,
+            ...(asked!.supportPlan === undefined ? {} : { supportPlan: asked!.supportPlan }),
+          },
+        });
       }
       return { resources, transfer };
     },
@@ -218,7 +241,7 @@ function planeSummary(plane: PlaneOutcome, act: boolean): string {
   return `${group}${view}`;
 }
 
-function recordOf(outcome: TransferOutcome, planned: Month): Omit<TransferRecord, "billingGroupArn"> {
+function recordOf(outcome: TransferOutcome, planned: Month): Omit<TransferRecord, "billingGroupArn" | "relationshipId"> {
   if (outcome.sent !== undefined) {
     return { stage: outcome.stage, transferId: outcome.sent.transferId, handshakeId: outcome.sent.handshakeId, startMonth: outcome.sent.month };
   }

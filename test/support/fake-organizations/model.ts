@@ -94,6 +94,9 @@ export class FakeOrganizations {
   /** Billing views: AWS makes two managed ones per accepted transfer, kept after a withdrawal. */
   readonly views: BillingView[] = [];
   readonly billingGroups: BillingGroup[] = [];
+  /** Partner Central: program management accounts by account id, and the relationships recorded. */
+  readonly programManagementAccounts = new Map<string, string>();
+  readonly relationships: { id: string; arn: string; catalog: string; programManagementAccountId: string; associatedAccountId: string; associationType: string; displayName: string; sector: string; resaleAccountModel?: string; requestedSupportPlan?: unknown; clientToken?: string }[] = [];
   /** Custom pricing plans, by name, in the bill-transfer account. */
   readonly customPlans = new Map<string, string>();
   /** Lists answer this many empty pages (with a NextToken) before each real page. */
@@ -124,6 +127,41 @@ export class FakeOrganizations {
         return this.cancel(caller, input as unknown as CancelHandshakeRequest);
       case "TerminateResponsibilityTransfer":
         return this.terminate(caller, input as unknown as TerminateResponsibilityTransferRequest);
+      case "ListProgramManagementAccounts": {
+        const ids = (input["accountIds"] as string[] | undefined) ?? [...this.programManagementAccounts.keys()];
+        return { items: ids.filter((a) => this.programManagementAccounts.has(a) && a === caller).map((accountId) => ({ id: this.programManagementAccounts.get(accountId), accountId, catalog: input["catalog"], program: "DISTRIBUTION", status: "ACTIVE" })) };
+      }
+      case "ListRelationships": {
+        const accounts = input["associatedAccountIds"] as string[] | undefined;
+        const pmas = input["programManagementAccountIdentifiers"] as string[] | undefined;
+        const items = this.relationships.filter((r) => r.catalog === input["catalog"] && (accounts === undefined || accounts.includes(r.associatedAccountId)) && (pmas === undefined || pmas.includes(r.programManagementAccountId)));
+        return { items: items.map(({ clientToken: _, requestedSupportPlan: __, ...r }) => structuredClone(r)) };
+      }
+      case "CreateRelationship": {
+        const pma = String(input["programManagementAccountIdentifier"]);
+        if (this.programManagementAccounts.get(caller) !== pma) throw new ServiceError("ResourceNotFoundException", `program management account ${pma} not found`, undefined, 404);
+        const same = this.relationships.find((r) => r.programManagementAccountId === pma && r.associatedAccountId === input["associatedAccountId"]);
+        if (same !== undefined) {
+          if (same.clientToken === input["clientToken"]) return { relationshipDetail: { id: same.id, arn: same.arn } };
+          throw new ServiceError("ConflictException", `a relationship with ${String(input["associatedAccountId"])} exists`, undefined, 409);
+        }
+        const id = `rs-${String(this.next++).padStart(12, "0")}`;
+        const arn = `arn:aws:partnercentral:us-east-1:${caller}:catalog/${String(input["catalog"])}/relationship/${id}`;
+        this.relationships.push({
+          id,
+          arn,
+          catalog: String(input["catalog"]),
+          programManagementAccountId: pma,
+          associatedAccountId: String(input["associatedAccountId"]),
+          associationType: String(input["associationType"]),
+          displayName: String(input["displayName"]),
+          sector: String(input["sector"]),
+          ...(input["resaleAccountModel"] === undefined ? {} : { resaleAccountModel: String(input["resaleAccountModel"]) }),
+          ...(input["requestedSupportPlan"] === undefined ? {} : { requestedSupportPlan: input["requestedSupportPlan"] }),
+          ...(input["clientToken"] === undefined ? {} : { clientToken: String(input["clientToken"]) }),
+        });
+        return { relationshipDetail: { id, arn } };
+      }
       case "ListServiceQuotas":
         return this.listQuotas(caller, input);
       case "ListBillingViews":

@@ -12,6 +12,7 @@ import { FakeOrganizations, ServiceError } from "./model.ts";
 
 const TARGET = "AWSOrganizationsV20161128.";
 const QUOTAS_TARGET = "ServiceQuotasV20190624.";
+const PARTNER_CENTRAL_TARGET = "PartnerCentralChannel.";
 
 /** Dates are epoch seconds on the wire, both ways. */
 function toWire(value: unknown): unknown {
@@ -59,7 +60,7 @@ export async function startFakeOrganizations(model = new FakeOrganizations()): P
     void (async () => {
       const text = await body(req);
       const target = req.headers["x-amz-target"];
-      if (typeof target === "string" && (target.startsWith(TARGET) || target.startsWith(QUOTAS_TARGET))) {
+      if (typeof target === "string" && [TARGET, QUOTAS_TARGET, PARTNER_CENTRAL_TARGET].some((t) => target.startsWith(t))) {
         try {
           const output = model.handle(target.slice(target.indexOf(".") + 1), callerOf(req), fromWire(JSON.parse(text || "{}")) as Record<string, unknown>, serviceOf(req));
           res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify(toWire(output)));
