@@ -1,6 +1,7 @@
 /**
  * Load + validate of a 500-partner x 300-account fleet (150,000 linked accounts), against a
- * bare `yaml` parse of the same file, each in its own process so that peak memory is its own.
+ * bare `yaml` parse of the same file, each in its own process so that peak memory is its own;
+ * and the same 500 partners with half of them on billing transfer, against the all-custody fleet.
  *   npm run bench -- validate [--partners N] [--accounts N] [--runs N]
  */
 import { spawnSync } from "node:child_process";
@@ -14,8 +15,8 @@ import { loadInventory } from "../src/inventory/load.ts";
 import { fleetYaml } from "./fleet.ts";
 import { median, option, report } from "./report.ts";
 
-type Mode = "bare" | "js-yaml" | "payerfleet";
-const MODES: readonly Mode[] = ["bare", "js-yaml", "payerfleet"];
+type Mode = "bare" | "js-yaml" | "payerfleet" | "payerfleet-mixed";
+const MODES: readonly Mode[] = ["bare", "js-yaml", "payerfleet", "payerfleet-mixed"];
 
 /** Child: time one mode once, print `{ ms, maxRssMb, ok }`. */
 async function measure(mode: Mode, file: string): Promise<void> {
@@ -49,11 +50,13 @@ export async function benchValidate(args: string[]): Promise<void> {
     const file = join(dir, "inventory.yaml");
     const text = fleetYaml(partners, accounts);
     await writeFile(file, text);
+    const mixed = join(dir, "mixed.yaml");
+    await writeFile(mixed, fleetYaml(partners, accounts, 0.5));
     const samples = Object.fromEntries(MODES.map((m) => [m, { ms: [] as number[], rss: [] as number[] }])) as Record<Mode, { ms: number[]; rss: number[] }>;
     // Interleaved, so that machine noise falls on both sides alike.
     for (let i = 0; i < runs; i++) {
       for (const mode of MODES) {
-        const r = runChild(mode, file);
+        const r = mode === "payerfleet-mixed" ? runChild("payerfleet", mixed) : runChild(mode, file);
         if (!r.ok) throw new Error(`${mode}: the generated fleet did not load cleanly`);
         samples[mode].ms.push(r.ms);
         samples[mode].rss.push(r.maxRssMb);
@@ -69,8 +72,10 @@ export async function benchValidate(args: string[]): Promise<void> {
       row("bare `yaml` parse (baseline)", "bare"),
       row("bare js-yaml load", "js-yaml"),
       row("payerfleet load + validate", "payerfleet"),
+      row("payerfleet, half the partners on billing transfer", "payerfleet-mixed"),
     ]);
     console.log(`  payerfleet / bare js-yaml load: ${(median(samples.payerfleet.ms) / jsYaml).toFixed(2)}x`);
+    console.log(`  half on billing transfer / all custody: ${(median(samples["payerfleet-mixed"].ms) / median(samples.payerfleet.ms)).toFixed(2)}x`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
