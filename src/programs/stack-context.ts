@@ -19,12 +19,16 @@ export interface StackContext {
 
 /** A billing transfer's ids and stage, kept in the stack's outputs where a later run finds them. */
 export interface TransferRecord {
+  /** planned, invited, accepted, active, withdrawing, ended, declined, cancelled, expired or withdrawn (domain/billing-transfer/lifecycle.ts). */
   readonly stage: string;
+  /** The transfer's id (`rt-...`), once there is one. */
   readonly transferId: string | null;
+  /** The open invitation's handshake id (`h-...`), while there is one. */
   readonly handshakeId: string | null;
+  /** The month the distributor pays from, as AWS holds it (or as planned). */
   readonly startMonth: string;
-  /** The transfer's Billing Conductor billing group, once made. */
+  /** The transfer's Billing Conductor billing group, once made (after the customer accepted). */
   readonly billingGroupArn: string | null;
-  /** The partner's Partner Central relationship, once recorded. */
+  /** The partner's Partner Central relationship, once recorded (when the inventory asks for one). */
   readonly relationshipId: string | null;
 }

@@ -4,6 +4,7 @@
  */
 import { EXIT, type ExitCode } from "../../io/exit-codes.ts";
 import type { Operation } from "../operations.ts";
+import type { TransferRecord } from "../../programs/stack-context.ts";
 
 export type StackOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
 
@@ -59,20 +60,8 @@ export interface StackReport {
   readonly transfer?: TransferReport;
 }
 
-/** Where a billing-transfer partner's transfer stands (domain/billing-transfer/lifecycle.ts). */
-export interface TransferReport {
-  /** planned, invited, accepted, active, withdrawing, ended, declined, cancelled, expired or withdrawn. */
-  readonly stage: string;
-  /** The transfer's id (`rt-...`), once there is one. */
-  readonly transferId: string | null;
-  /** The open invitation's handshake id (`h-...`), while there is one. */
-  readonly handshakeId: string | null;
-  /** The month the distributor pays from, as AWS holds it (or as planned). */
-  readonly startMonth: string;
-  /** The transfer's Billing Conductor billing group, once made (after the customer accepted). */
-  readonly billingGroupArn: string | null;
-  /** The partner's Partner Central relationship, once recorded (when the inventory asks for one). */
-  readonly relationshipId: string | null;
+/** Where a billing-transfer partner's transfer stands: what its stack's outputs keep, and a line for people. */
+export interface TransferReport extends TransferRecord {
   /** One line for people: where it stands and what happens next. */
   readonly summary: string;
 }

@@ -130,12 +130,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null, relationshipId: relation?.relationship?.id ?? null };
       records.set(target.stack, record);
       const transfer: TransferReport = {
-        stage: record.stage,
-        transferId: record.transferId,
-        handshakeId: record.handshakeId,
-        startMonth: record.startMonth,
-        billingGroupArn: record.billingGroupArn,
-        relationshipId: record.relationshipId,
+        ...record,
         summary: `${outcome.summary}${plane === undefined ? "" : planeSummary(plane, act)}${relation?.step === "create" ? (act ? "; Partner Central relationship recorded" : "; Partner Central relationship to record") : ""}`,
       };
       const resources: ResourceChange[] = [];
