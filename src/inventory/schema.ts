@@ -329,6 +329,7 @@ type ParsedPartner = z.infer<typeof Partner>;
 export type Payer = z.infer<typeof Payer>;
 export type TransferBilling = z.infer<typeof TransferBilling>;
 export type RelationshipSettings = z.infer<typeof Relationship>;
+export type ServicePeriodSettings = z.infer<typeof ServicePeriod>;
 export type BillTransferAccount = z.infer<typeof BillTransferAccount>;
 /** A partner whose payer the distributor owns: the loader guarantees its payer. */
 export type CustodyPartner = ParsedPartner & { readonly payer: Payer; readonly billing?: { readonly model: "custody" } };

@@ -29,7 +29,7 @@ describe("billing-transfer partners in the inventory", () => {
       relationship: { sector: "COMMERCIAL", supportPlan: "partnerLedSupport", coverage: "ENTIRE_ORGANIZATION", tamLocation: "eu-west-1", resaleAccountModel: "END_CUSTOMER" },
       servicePeriod: { type: "MINIMUM_NOTICE_PERIOD", minimumNoticeDays: 90 },
     });
-    expect(inventory!.distributor.billTransferAccounts).to.deep.equal([{ id: "pma-eu", accountId: "310000000001", program: "DISTRIBUTION", inboundTransferQuota: 2 }]);
+    expect(inventory!.distributor.billTransferAccounts).to.deep.equal([{ id: "pma-eu", accountId: "310000000001", program: "DISTRIBUTION", partnerCentralCatalog: "AWS", inboundTransferQuota: 2 }]);
   });
 
   it("accepts an explicit custody billing block on a custody partner", () => {

@@ -1,10 +1,19 @@
 /**
  * Bounded retry of a stack operation while its stack is locked. The file and S3 backends lock
  * per stack and Pulumi Cloud answers 409 while another update runs: the SDK raises
- * `ConcurrentUpdateError` for both, and it is the one error worth waiting out. Any other
- * `CommandError` (a provider error, a bad program) fails at once.
+ * `ConcurrentUpdateError` for both, and it is the one error worth waiting out; so is its file
+ * backend twin, a checkpoint read while the update holding the lock writes it ("failed to load
+ * checkpoint: EOF", met on the real engine by two ups of one stack). Any other `CommandError`
+ * (a provider error, a bad program) fails at once.
  */
-import { ConcurrentUpdateError } from "@pulumi/pulumi/automation/index.js";
+import { CommandError, ConcurrentUpdateError } from "@pulumi/pulumi/automation/index.js";
+
+/** A checkpoint caught half-written by the update that holds the stack's lock. */
+const CHECKPOINT_IN_FLIGHT = /failed to load checkpoint: (EOF|unexpected end of JSON input)/;
+
+function anotherUpdate(err: unknown): boolean {
+  return err instanceof ConcurrentUpdateError || (err instanceof CommandError && CHECKPOINT_IN_FLIGHT.test(err.message));
+}
 
 export interface RetryPolicy {
   /** Tries in all, the first included. Default 5. */
@@ -42,7 +51,7 @@ export async function withLockRetry<T>(
     try {
       return await attempt(n);
     } catch (err) {
-      if (!(err instanceof ConcurrentUpdateError) || n >= policy.tries || signal.aborted) throw err;
+      if (!anotherUpdate(err) || n >= policy.tries || signal.aborted) throw err;
       const delay = Math.round(policy.baseDelayMs * 2 ** (n - 1) * (1 + Math.random() * 0.5));
       onRetry?.(n, delay);
       await sleep(delay, signal);
