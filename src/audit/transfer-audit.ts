@@ -17,10 +17,15 @@ import { reasonOf } from "./errors.ts";
 
 const TRANSFER_CHECKS = ["billing-transfer", "billing-transfer-start", "billing-group", "billing-views"] as const;
 const RELATIONSHIP_CHECK = "partner-central-relationship";
+const SERVICE_PERIOD_CHECK = "service-period";
 
 /** The checks of a transfer partner, in report order: the relationship's when the inventory asks for one. */
 function checksOf(partner: TransferPartner): string[] {
-  return [...TRANSFER_CHECKS, ...(partner.billing.relationship === undefined ? [] : [RELATIONSHIP_CHECK])];
+  return [
+    ...TRANSFER_CHECKS,
+    ...(partner.billing.relationship === undefined ? [] : [RELATIONSHIP_CHECK]),
+    ...(partner.billing.relationship === undefined || partner.billing.servicePeriod === undefined ? [] : [SERVICE_PERIOD_CHECK]),
+  ];
 }
 
 export type TransferConnect = (partner: TransferPartner) => Promise<BillTransferSession>;
@@ -29,7 +34,7 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
   const account = billTransferAccountOf(inventory, partner);
   const result = (checks: Check[]): PartnerAudit => ({ partner: partner.id, accountId: partner.billing.managementAccountId, model: "transfer", result: overallResult(checks), checks });
   const none = (reason: string) => result(checksOf(partner).map((id) => couldNotCheck(id, reason)));
-  const noRelationship = (reason: string) => (partner.billing.relationship === undefined ? [] : [couldNotCheck(RELATIONSHIP_CHECK, reason)]);
+  const noRelationship = (reason: string) => checksOf(partner).filter((id) => id === RELATIONSHIP_CHECK || id === SERVICE_PERIOD_CHECK).map((id) => couldNotCheck(id, reason));
   let session: BillTransferSession;
   try {
     session = await connect(partner);
@@ -101,8 +106,22 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
                 ? fail(RELATIONSHIP_CHECK, `relationship ${found.id} has sector ${found.sector}, the inventory says ${asked.sector}`)
                 : pass(RELATIONSHIP_CHECK, `relationship ${found.id} with ${t.sourceAccountId} in ${pma}${found.sector ? `, sector ${found.sector}` : ""}`),
         );
+        const period = partner.billing.servicePeriod;
+        if (period !== undefined) {
+          const proposed = found === undefined ? undefined : await session.partnerCentral.servicePeriodOf(found.id);
+          checks.push(
+            found === undefined
+              ? couldNotCheck(SERVICE_PERIOD_CHECK, "no relationship to propose it on")
+              : proposed === undefined
+                ? fail(SERVICE_PERIOD_CHECK, `no ${period.type} proposed on relationship ${found.id}: run payerfleet up --partner ${partner.id}`)
+                : proposed.status === "ACCEPTED"
+                  ? pass(SERVICE_PERIOD_CHECK, `${proposed.type ?? period.type} in force (${proposed.id})`)
+                  : fail(SERVICE_PERIOD_CHECK, `${proposed.type ?? period.type} ${proposed.id} is ${proposed.status.toLowerCase()}${proposed.status === "PENDING" ? ": the customer has not accepted it" : ""}`),
+          );
+        }
       } catch (err) {
-        checks.push(couldNotCheck(RELATIONSHIP_CHECK, reasonOf(err)));
+        const reason = reasonOf(err);
+        for (const id of checksOf(partner).slice(checks.length)) checks.push(couldNotCheck(id, reason));
       }
     }
     return result(checks);

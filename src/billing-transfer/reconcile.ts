@@ -5,12 +5,12 @@
  * client token in AWS's API: the name is what makes them idempotent, so a run that finds a live
  * invitation under it never sends another.
  */
-import { acceptanceDeadline, monthOf, transferStart, utc, type Month } from "../domain/billing-transfer/calendar.ts";
+import { acceptanceDeadline, monthOf, transferStart, utc, withdrawalEnd, type Month } from "../domain/billing-transfer/calendar.ts";
 import { billingGroupName, currentTransfer, nextStep, sourceName, stageOf, type DesiredTransfer, type ObservedTransfer, type Stage, type Step } from "../domain/billing-transfer/lifecycle.ts";
 import type { SentInvitation, TransferApi } from "./organizations.ts";
 import type { BillingGroup, BillingPlane } from "./billing-plane.ts";
-import type { PartnerCentral, RelationshipFacts } from "./partner-central.ts";
-import type { RelationshipSettings } from "../inventory/schema.ts";
+import type { PartnerCentral, RelationshipFacts, ServicePeriodFacts } from "./partner-central.ts";
+import type { RelationshipSettings, ServicePeriodSettings } from "../inventory/schema.ts";
 
 /** Every inbound transfer of one bill-transfer account, listed once per run and shared by its partners. */
 export class InboundTransfers {
@@ -133,4 +133,34 @@ export async function reconcileRelationship(
   if (!options.act) return { step: "create", programManagementAccount: pma };
   const made = await partnerCentral.createRelationship(pma, wanted.managementAccountId, wanted.displayName, wanted.relationship);
   return { step: "create", programManagementAccount: pma, relationship: made };
+}
+
+/** The service period the inventory asks for, and what this run did about it. */
+export interface ServicePeriodOutcome {
+  /** `propose` when none was proposed yet; `none` when one is pending or in force; `report` when the customer refused or let it lapse. */
+  readonly step: "propose" | "none" | "report";
+  readonly period?: ServicePeriodFacts;
+  readonly summary: string;
+}
+
+/**
+ * Proposes the service period once the relationship exists. A proposal the customer rejected,
+ * or that expired or was cancelled, is reported, never sent again by itself: Partner Central
+ * allows 5 handshakes of one type a day to the same customer, and a refusal is the customer's word.
+ */
+export async function reconcileServicePeriod(
+  partnerCentral: PartnerCentral,
+  wanted: { readonly programManagementAccount: string; readonly relationshipId: string; readonly period: ServicePeriodSettings },
+  options: { readonly act: boolean },
+): Promise<ServicePeriodOutcome> {
+  const found = await partnerCentral.servicePeriodOf(wanted.relationshipId);
+  if (found === undefined) {
+    if (!options.act) return { step: "propose", summary: `service period ${wanted.period.type} to propose` };
+    const end = wanted.period.endMonth === undefined ? undefined : withdrawalEnd(wanted.period.endMonth as Month);
+    const period = await partnerCentral.proposeServicePeriod(wanted.programManagementAccount, wanted.relationshipId, wanted.period, end);
+    return { step: "propose", period, summary: `service period ${wanted.period.type} proposed (${period.id}), awaiting the customer` };
+  }
+  if (found.status === "ACCEPTED") return { step: "none", period: found, summary: `service period ${found.type ?? wanted.period.type} in force (${found.id})` };
+  if (found.status === "PENDING") return { step: "none", period: found, summary: `service period ${found.type ?? wanted.period.type} proposed (${found.id}), awaiting the customer` };
+  return { step: "report", period: found, summary: `the service period proposed as ${found.id} is ${found.status.toLowerCase()}: payerfleet does not propose it again by itself; agree the terms with the customer, then propose it in Partner Central` };
 }

@@ -74,6 +74,7 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
       { id: "billing-group", status: "could-not-check", detail: "no transfer" },
       { id: "billing-views", status: "could-not-check", detail: "no transfer" },
       { id: "partner-central-relationship", status: "could-not-check", detail: "no transfer" },
+      { id: "service-period", status: "could-not-check", detail: "no transfer" },
     ]);
     expect(custodyPartners(inventory)).to.have.length(2);
     // Read-only: one list, no invitation.
@@ -91,11 +92,17 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
     aws.model.accept(id);
     const arn = aws.model.transfers.get(id)!.Arn!;
     const noGroup = await transfer();
-    expect(noGroup.checks.map((c) => [c.id, c.status])).to.deep.equal([["billing-transfer", "pass"], ["billing-transfer-start", "pass"], ["billing-group", "fail"], ["billing-views", "pass"], ["partner-central-relationship", "fail"]]);
+    expect(noGroup.checks.map((c) => [c.id, c.status])).to.deep.equal([["billing-transfer", "pass"], ["billing-transfer-start", "pass"], ["billing-group", "fail"], ["billing-views", "pass"], ["partner-central-relationship", "fail"], ["service-period", "could-not-check"]]);
     expect(noGroup.checks[4]!.detail).to.equal(`${BTA} is not a program management account in Partner Central (catalog AWS)`);
     aws.model.programManagementAccounts.set(BTA, "pma-1");
     expect((await transfer()).checks[4]!.detail).to.equal(`no END_CUSTOMER relationship with ${CUSTOMER} in pma-1: run payerfleet up --partner initech`);
     aws.model.handle("CreateRelationship", BTA, { catalog: "AWS", programManagementAccountIdentifier: "pma-1", associatedAccountId: CUSTOMER, associationType: "END_CUSTOMER", displayName: "Initech", sector: "COMMERCIAL" });
+    const relationshipId = aws.model.relationships[0]!.id;
+    expect((await transfer()).checks[5]).to.deep.equal({ id: "service-period", status: "fail", detail: `no MINIMUM_NOTICE_PERIOD proposed on relationship ${relationshipId}: run payerfleet up --partner initech` });
+    aws.model.handle("CreateChannelHandshake", BTA, { catalog: "AWS", handshakeType: "START_SERVICE_PERIOD", associatedResourceIdentifier: relationshipId, payload: { startServicePeriodPayload: { servicePeriodType: "MINIMUM_NOTICE_PERIOD" } } });
+    const pending = (await transfer()).checks[5]!;
+    expect([pending.status, pending.detail]).to.deep.equal(["fail", `MINIMUM_NOTICE_PERIOD ${aws.model.channelHandshakes[0]!.id} is pending: the customer has not accepted it`]);
+    aws.model.channelHandshakes[0]!.status = "ACCEPTED";
     aws.model.handle("/create-billing-group", BTA, { Name: "payerfleet-initech", AccountGrouping: { ResponsibilityTransferArn: arn }, ComputationPreference: { PricingPlanArn: MANAGED_PLAN_ARNS.Passthrough } });
     const wrongPlan = await transfer();
     expect(wrongPlan.checks[2]).to.deep.equal({ id: "billing-group", status: "fail", detail: `payerfleet-initech prices with ${MANAGED_PLAN_ARNS.Passthrough}, the inventory says basic (${MANAGED_PLAN_ARNS.BasicPricingPlan})` });
@@ -108,6 +115,7 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
       { id: "billing-group", status: "pass", detail: `payerfleet-initech (${aws.model.billingGroups[0]!.Arn}) bound to ${id}, pricing plan ${MANAGED_PLAN_ARNS.BasicPricingPlan}` },
       { id: "billing-views", status: "pass", detail: `arn:aws:billing::${BTA}:billingview/billing_transfer-${CUSTOMER} (managed views outlive a withdrawal: the transfer's status above is the proof)` },
       { id: "partner-central-relationship", status: "pass", detail: `relationship ${aws.model.relationships[0]!.id} with ${CUSTOMER} in pma-1, sector COMMERCIAL` },
+      { id: "service-period", status: "pass", detail: `MINIMUM_NOTICE_PERIOD in force (${aws.model.channelHandshakes[0]!.id})` },
     ]);
     // A withdrawal by the customer is a fail, though the managed views remain.
     now = new Date("2027-02-10T00:00:00Z");
@@ -119,6 +127,7 @@ describe("audit of billing-transfer partners, read-only from the bill-transfer a
     expect(aws.model.calls.filter((c) => !/^(\/)?(List|list-)/.test(c.operation)).map((c) => c.operation)).to.deep.equal([
       "InviteOrganizationToTransferResponsibility",
       "CreateRelationship",
+      "CreateChannelHandshake",
       "/create-billing-group",
     ]);
   });

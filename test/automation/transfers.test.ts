@@ -97,7 +97,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect(invitations()).to.have.length(1);
   });
 
-  it("reports the customer's acceptance as drift in refresh, then makes the billing group, the Partner Central relationship, the partner's view and its budget, once", async () => {
+  it("reports the customer's acceptance as drift in refresh, then makes the billing group, the Partner Central relationship and service period, the partner's view and its budget, once", async () => {
     aws.model.accept("rt-000000000001");
     const drift = await box.run(["refresh", "--partner", "initech", "--preview-only", "--expect-no-changes", "--json", "r.json"], env());
     expect(drift.code).to.equal(1);
@@ -114,6 +114,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect(planned.resources.filter((r) => r.op === "create").map((r) => [r.type, r.properties])).to.deep.equal([
       ["payerfleet:billingconductor:BillingGroup", { name: "payerfleet-initech", responsibilityTransferArn: `arn:aws:organizations::${BTA}:responsibilitytransfer/o-bta/billing/inbound/rt-000000000001`, pricingPlanArn: "arn:aws:billingconductor::aws:pricingplan/BasicPricingPlan" }],
       ["payerfleet:partnercentral:Relationship", { associationType: "END_CUSTOMER", programManagementAccount: "pma-000000000001", associatedAccountId: CUSTOMER, displayName: "Initech", sector: "COMMERCIAL", resaleAccountModel: "END_CUSTOMER", supportPlan: "partnerLedSupport" }],
+      ["payerfleet:partnercentral:ServicePeriod", { handshakeType: "START_SERVICE_PERIOD", servicePeriodType: "MINIMUM_NOTICE_PERIOD", minimumNoticeDays: 90 }],
       ["aws:billing/view:View", { description: `payerfleet: the costs of initech, billed by transfer from ${CUSTOMER}`, name: "payerfleet-initech", sourceViews: [managedView], tags: { "payerfleet:partner": "initech" } }],
       ["aws:budgets/budget:Budget", { billingViewArn: "[known after apply]", budgetType: "COST", limitAmount: "5000.00", limitUnit: "USD", name: "payerfleet-initech", timeUnit: "MONTHLY" }],
     ]);
@@ -137,6 +138,11 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       resaleAccountModel: "END_CUSTOMER",
       requestedSupportPlan: { partnerLedSupport: { coverage: "ENTIRE_ORGANIZATION", tamLocation: "eu-west-1" } },
     });
+    // The service period, proposed on the relationship in the same run, awaits the customer.
+    expect(aws.model.channelHandshakes.map((h) => [h.handshakeType, h.associatedResourceId, h.status, h.payload])).to.deep.equal([
+      ["START_SERVICE_PERIOD", recorded.relationshipId, "PENDING", { startServicePeriodPayload: { programManagementAccountIdentifier: "pma-000000000001", servicePeriodType: "MINIMUM_NOTICE_PERIOD", minimumNoticeDays: "90", note: "payerfleet: the service period of the billing transfer" } }],
+    ]);
+    expect(recorded.summary).to.match(/; service period MINIMUM_NOTICE_PERIOD proposed \(ch-\d+\), awaiting the customer$/);
     const state = await readState(box.awsFile);
     const [view] = resourcesOf(state, "aws:billing/view:View", BTA);
     expect(view?.properties["sourceViews"]).to.deep.equal([managedView]);
@@ -153,6 +159,8 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
       "partnercentral-channel CreateRelationship",
       "partnercentral-channel ListProgramManagementAccounts",
       "partnercentral-channel ListRelationships",
+      "partnercentral-channel CreateChannelHandshake",
+      "partnercentral-channel ListChannelHandshakes",
     ].sort());
     expect(new Set(aws.model.calls.map((c) => c.caller))).to.deep.equal(new Set([BTA]));
     // Nothing of the partner's was made anywhere but the bill-transfer account.
@@ -166,6 +174,7 @@ describe("billing-transfer partners beside custody partners, on the real Pulumi 
     expect(settled.code, settled.stdout).to.equal(0);
     expect(aws.model.billingGroups).to.have.length(1);
     expect(aws.model.relationships).to.have.length(1);
+    expect(aws.model.channelHandshakes).to.have.length(1);
   });
 
   it("fails only the transfer partner whose invitation AWS refuses, saying what to do, and runs the others", async () => {

@@ -10,7 +10,7 @@
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
-import { reconcilePlane, reconcileRelationship, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
+import { reconcilePlane, reconcileRelationship, reconcileServicePeriod, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
 import { billingGroupName, currentTransfer, invitationProperties, nextStep, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
 import { DEFAULT_INBOUND_TRANSFERS, invitationsThatFit, type TransferQuotas } from "../../domain/billing-transfer/quotas.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
@@ -25,6 +25,7 @@ import type { StackTarget } from "./selection.ts";
 export const TRANSFER_TYPE = "payerfleet:organizations:ResponsibilityTransfer";
 export const BILLING_GROUP_TYPE = "payerfleet:billingconductor:BillingGroup";
 export const RELATIONSHIP_TYPE = "payerfleet:partnercentral:Relationship";
+export const SERVICE_PERIOD_TYPE = "payerfleet:partnercentral:ServicePeriod";
 /** The stages in which the customer has accepted and the transfer's ARN is the billing group's. */
 const ACCEPTED_STAGES = new Set(["accepted", "active", "withdrawing"]);
 
@@ -127,11 +128,19 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       const relation = plane !== undefined && asked !== undefined
         ? await reconcileRelationship(session.partnerCentral, { billTransferAccountId: account.accountId, managementAccountId: wanted.managementAccountId, displayName: partner.name, relationship: asked }, { act })
         : undefined;
-      const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null, relationshipId: relation?.relationship?.id ?? null };
+      const period = partner.billing.servicePeriod;
+      const relationshipId = relation?.relationship?.id;
+      // Proposed once the relationship exists: in a preview before it does, the proposal is planned.
+      const serviced = period === undefined || relation === undefined
+        ? undefined
+        : relationshipId === undefined
+          ? { step: "propose" as const, summary: `service period ${period.type} to propose` }
+          : await reconcileServicePeriod(session.partnerCentral, { programManagementAccount: relation.programManagementAccount, relationshipId, period }, { act });
+      const record = { ...recordOf(outcome, wanted.startMonth), billingGroupArn: plane?.groupArn ?? null, relationshipId: relationshipId ?? null };
       records.set(target.stack, record);
       const transfer: TransferReport = {
         ...record,
-        summary: `${outcome.summary}${plane === undefined ? "" : planeSummary(plane, act)}${relation?.step === "create" ? (act ? "; Partner Central relationship recorded" : "; Partner Central relationship to record") : ""}`,
+        summary: `${outcome.summary}${plane === undefined ? "" : planeSummary(plane, act)}${relation?.step === "create" ? (act ? "; Partner Central relationship recorded" : "; Partner Central relationship to record") : ""}${serviced === undefined ? "" : `; ${serviced.summary}`}`,
       };
       const resources: ResourceChange[] = [];
       const urn = `urn:pulumi:${target.stack}::payerfleet::${TRANSFER_TYPE}::${partner.id}-billing-transfer`;
@@ -185,6 +194,16 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
             resaleAccountModel: asked!.resaleAccountModel,
             ...(asked!.supportPlan === undefined ? {} : { supportPlan: asked!.supportPlan }),
           },
+        });
+      }
+      if (serviced?.step === "propose" && options.operation !== "refresh") {
+        resources.push({
+          urn: `urn:pulumi:${target.stack}::payerfleet::${SERVICE_PERIOD_TYPE}::${partner.id}-service-period`,
+          type: SERVICE_PERIOD_TYPE,
+          op: "create",
+          diffs: [],
+          properties: { handshakeType: "START_SERVICE_PERIOD", servicePeriodType: period!.type, ...(period!.minimumNoticeDays === undefined ? {} : { minimumNoticeDays: period!.minimumNoticeDays }), ...(period!.endMonth === undefined ? {} : { endMonth: period!.endMonth }) },
+          detail: "proposed to the customer, who accepts it in Partner Central; once accepted it blocks an early withdrawal",
         });
       }
       return { resources, transfer };

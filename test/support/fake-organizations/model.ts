@@ -97,6 +97,8 @@ export class FakeOrganizations {
   /** Partner Central: program management accounts by account id, and the relationships recorded. */
   readonly programManagementAccounts = new Map<string, string>();
   readonly relationships: { id: string; arn: string; catalog: string; programManagementAccountId: string; associatedAccountId: string; associationType: string; displayName: string; sector: string; resaleAccountModel?: string; requestedSupportPlan?: unknown; clientToken?: string }[] = [];
+  /** Partner Central channel handshakes sent (START_SERVICE_PERIOD proposals). */
+  readonly channelHandshakes: { id: string; handshakeType: string; catalog: string; senderAccountId: string; associatedResourceId: string; status: string; payload: unknown; createdAt: Date; clientToken?: string }[] = [];
   /** Custom pricing plans, by name, in the bill-transfer account. */
   readonly customPlans = new Map<string, string>();
   /** Lists answer this many empty pages (with a NextToken) before each real page. */
@@ -161,6 +163,38 @@ export class FakeOrganizations {
           ...(input["clientToken"] === undefined ? {} : { clientToken: String(input["clientToken"]) }),
         });
         return { relationshipDetail: { id, arn } };
+      }
+      case "CreateChannelHandshake": {
+        const resource = String(input["associatedResourceIdentifier"]);
+        if (!this.relationships.some((r) => r.id === resource)) throw new ServiceError("ResourceNotFoundException", `relationship ${resource} not found`, undefined, 404);
+        const same = this.channelHandshakes.find((h) => h.clientToken !== undefined && h.clientToken === input["clientToken"]);
+        if (same !== undefined) return { channelHandshakeDetail: { id: same.id } };
+        const id = `ch-${String(this.next++).padStart(12, "0")}`;
+        this.channelHandshakes.push({
+          id,
+          handshakeType: String(input["handshakeType"]),
+          catalog: String(input["catalog"]),
+          senderAccountId: caller,
+          associatedResourceId: resource,
+          status: "PENDING",
+          payload: input["payload"],
+          createdAt: this.now(),
+          ...(input["clientToken"] === undefined ? {} : { clientToken: String(input["clientToken"]) }),
+        });
+        return { channelHandshakeDetail: { id } };
+      }
+      case "ListChannelHandshakes": {
+        const resources = input["associatedResourceIdentifiers"] as string[] | undefined;
+        const items = this.channelHandshakes.filter(
+          (h) => h.handshakeType === input["handshakeType"] && h.catalog === input["catalog"] && (input["participantType"] !== "SENDER" || h.senderAccountId === caller) && (resources === undefined || resources.includes(h.associatedResourceId)),
+        );
+        return {
+          items: items.map((h) => {
+            const start = (h.payload as { startServicePeriodPayload?: { servicePeriodType?: string } } | undefined)?.startServicePeriodPayload;
+            // Partner Central's JSON protocol writes timestamps as RFC 3339 strings, not epoch seconds.
+            return { id: h.id, catalog: h.catalog, handshakeType: h.handshakeType, senderAccountId: h.senderAccountId, associatedResourceId: h.associatedResourceId, status: h.status, createdAt: h.createdAt.toISOString(), detail: { startServicePeriodHandshakeDetail: { servicePeriodType: start?.servicePeriodType } } };
+          }),
+        };
       }
       case "ListServiceQuotas":
         return this.listQuotas(caller, input);
