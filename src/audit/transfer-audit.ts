@@ -9,9 +9,9 @@
 import { reconcilePlane, reconcileTransfer } from "../billing-transfer/reconcile.ts";
 import { sourceName } from "../domain/billing-transfer/lifecycle.ts";
 import type { BillTransferSession } from "../billing-transfer/session.ts";
-import { acceptanceDeadline, monthOf, utc, type Month } from "../domain/billing-transfer/calendar.ts";
+import { acceptanceDeadline, monthOf, utc } from "../domain/billing-transfer/calendar.ts";
 import type { Inventory, TransferPartner } from "../inventory/schema.ts";
-import { billTransferAccountOf } from "../inventory/stack-inputs.ts";
+import { billTransferAccountOf, desiredTransfer } from "../inventory/stack-inputs.ts";
 import { couldNotCheck, fail, overallResult, pass, type Check, type PartnerAudit } from "./report.ts";
 import { reasonOf } from "./errors.ts";
 
@@ -42,7 +42,7 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
     return none(`cannot assume the automation role in bill-transfer account ${account.id} (${account.accountId}): ${reasonOf(err)}`);
   }
   try {
-    const wanted = { partner: partner.id, managementAccountId: partner.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: partner.billing.startMonth as Month };
+    const wanted = desiredTransfer(inventory, partner);
     let outcome;
     try {
       // Never acts: the lifecycle's reading of AWS, with no step taken.

@@ -9,6 +9,8 @@ import { forwardRole } from "../domain/iam/hub-roles.ts";
 import { payerRoles, type PayerRolesInput } from "../domain/iam/payer-roles.ts";
 import type { RoleDescription } from "../domain/iam/roles.ts";
 import { billTransferAutomationPermissionsPolicy } from "../domain/iam/bill-transfer-automation-role.ts";
+import type { DesiredTransfer } from "../domain/billing-transfer/lifecycle.ts";
+import type { Month } from "../domain/billing-transfer/calendar.ts";
 import { CONTACT_TYPES, contactOwner, HUB_STACK, isTransfer, type BillTransferAccount, type CustodyPartner, type Inventory, type TransferPartner } from "./schema.ts";
 
 /** What the partner boundary in this partner's payer fences off. */
@@ -77,4 +79,15 @@ export function stackAccountId(inventory: Inventory, stack: string): string | un
   const partner = inventory.partners.find((p) => p.id === stack);
   if (partner === undefined) return undefined;
   return isTransfer(partner) ? billTransferAccountOf(inventory, partner).accountId : partner.payer.accountId;
+}
+
+/** What the inventory asks of a transfer partner's transfer, as the lifecycle reads it. */
+export function desiredTransfer(inventory: Inventory, partner: TransferPartner): DesiredTransfer {
+  return {
+    partner: partner.id,
+    managementAccountId: partner.billing.managementAccountId,
+    billTransferAccountId: billTransferAccountOf(inventory, partner).accountId,
+    // The schema admits only YYYY-MM months.
+    startMonth: partner.billing.startMonth as Month,
+  };
 }

@@ -6,11 +6,10 @@
 import type { LoadResult } from "../inventory/load.ts";
 import type { Problem } from "../inventory/problems.ts";
 import { HUB_STACK, isTransfer, transferPartners, type Inventory } from "../inventory/schema.ts";
-import { billTransferAccountOf } from "../inventory/stack-inputs.ts";
+import { billTransferAccountOf, desiredTransfer } from "../inventory/stack-inputs.ts";
 import type { AcceptedTransfer } from "../components/billing/transfer-partner.ts";
 import { billingGroupName, invitationProperties } from "../domain/billing-transfer/lifecycle.ts";
 import { conductorMonthlyUsd } from "../domain/billing-transfer/conductor-pricing.ts";
-import type { Month } from "../domain/billing-transfer/calendar.ts";
 import { programFor } from "../programs/stack-program.ts";
 import { declare, type DeclaredResource } from "./declare.ts";
 
@@ -72,7 +71,7 @@ const KNOWN_ONCE_ACCEPTED = "[known once accepted]";
 function transferPlan(inventory: Inventory, stack: string): TransferPlan | undefined {
   const partner = inventory.partners.find((p) => p.id === stack);
   if (partner === undefined || !isTransfer(partner)) return undefined;
-  const wanted = { partner: partner.id, managementAccountId: partner.billing.managementAccountId, billTransferAccountId: billTransferAccountOf(inventory, partner).accountId, startMonth: partner.billing.startMonth as Month };
+  const wanted = desiredTransfer(inventory, partner);
   return { invitation: invitationProperties(wanted, wanted.startMonth), billingGroup: { name: billingGroupName(partner.id), pricingPlan: partner.billing.pricingPlan } };
 }
 

@@ -150,8 +150,9 @@ async function runStack(target: StackTarget, options: RunOptions): Promise<Stack
           }
           throw err;
         }
-        // The transfer's step comes first: its ids are what the program outputs.
-        lifecycle = await options.lifecycle?.(target, stack);
+        // The transfer's step comes first: its ids are what the program outputs. Once per stack:
+        // a try that met a lock must not send the invitation the first try sent.
+        if (lifecycle === undefined) lifecycle = await options.lifecycle?.(target, stack);
         // The SDK adds an abort listener per operation and never removes it: give it a signal
         // of this try's own, linked to the run's, so listeners and their processes go with it.
         const tryController = new AbortController();

@@ -16,7 +16,7 @@ import { DEFAULT_INBOUND_TRANSFERS, invitationsThatFit, type TransferQuotas } fr
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { monthOf, type Month } from "../../domain/billing-transfer/calendar.ts";
 import { isTransfer, type Inventory, type TransferPartner } from "../../inventory/schema.ts";
-import { billTransferAccountOf } from "../../inventory/stack-inputs.ts";
+import { billTransferAccountOf, desiredTransfer } from "../../inventory/stack-inputs.ts";
 import type { TransferRecord } from "../../programs/stack-context.ts";
 import type { Operation } from "../operations.ts";
 import type { ResourceChange, TransferReport } from "../reports/report.ts";
@@ -100,7 +100,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
           const live = all.filter((t) => LIVE_STAGES.has(stageOf(t, now))).length;
           let planned = 0;
           for (const p of partners) {
-            const wanted = { partner: p.id, managementAccountId: p.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: p.billing.startMonth as Month };
+            const wanted = desiredTransfer(inventory, p);
             if (nextStep(wanted, currentTransfer(await session.inbound.named(sourceName(p.id)), now), now).kind === "invite") planned++;
           }
           lines.push(quotaLine(name, quotas, live, planned));
@@ -114,7 +114,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       const partner = inventory.partners.find((p) => p.id === target.partner);
       if (partner === undefined || !isTransfer(partner) || options.operation === "destroy") return undefined;
       const account = billTransferAccountOf(inventory, partner);
-      const wanted = { partner: partner.id, managementAccountId: partner.billing.managementAccountId, billTransferAccountId: account.accountId, startMonth: partner.billing.startMonth as Month };
+      const wanted = desiredTransfer(inventory, partner);
       const now = options.now();
       const session = await sessionOf(partner);
       const act = options.operation === "up";
