@@ -7,7 +7,7 @@
  * are evidence beside the transfer's status, never instead of it.
  */
 import { reconcilePlane, reconcileTransfer } from "../billing-transfer/reconcile.ts";
-import { sourceName } from "../domain/billing-transfer/lifecycle.ts";
+import { isAccepted, sourceName } from "../domain/billing-transfer/lifecycle.ts";
 import type { BillTransferSession } from "../billing-transfer/session.ts";
 import { acceptanceDeadline, monthOf, utc } from "../domain/billing-transfer/calendar.ts";
 import type { Inventory, TransferPartner } from "../inventory/schema.ts";
@@ -68,7 +68,7 @@ export async function auditTransferPartner(inventory: Inventory, partner: Transf
     }
     const started = monthOf(t.start);
     checks.push(started === partner.billing.startMonth ? pass("billing-transfer-start", `starts ${utc(t.start)}, as the inventory says`) : fail("billing-transfer-start", `starts ${started}, the inventory says ${partner.billing.startMonth}`));
-    if (t.arn === undefined || !["accepted", "active", "withdrawing"].includes(stage)) {
+    if (t.arn === undefined || !isAccepted(stage)) {
       checks.push(couldNotCheck("billing-group", `the transfer is ${stage}: a billing group is bound only to an accepted one`));
       checks.push(couldNotCheck("billing-views", `the transfer is ${stage}: AWS makes its views once accepted`));
       checks.push(...noRelationship(`the transfer is ${stage}: the relationship is recorded once accepted`));

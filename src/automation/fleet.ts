@@ -9,7 +9,7 @@ import { InputError, Problems } from "../io/errors.ts";
 import { removeDirectories } from "../io/files.ts";
 import { prepareOutputs } from "../io/outputs.ts";
 import { custodyPartners, HUB_STACK, isTransfer, type Inventory } from "../inventory/schema.ts";
-import { GLOBAL_REGION } from "../aws/sessions.ts";
+import { ambientRegion } from "../aws/sessions.ts";
 import { transferLifecycle } from "./running/transfers.ts";
 import { programFor } from "../programs/stack-program.ts";
 import { backendUrlProblem, passphraseProblem, prepareBackend, resolveBackend, secretsProviderProblem } from "./running/backend.ts";
@@ -105,7 +105,7 @@ export async function runFleetCommand(o: FleetOptions, io: FleetIo): Promise<Exi
 
   // Only a run over billing-transfer partners talks to AWS itself (transfers.ts); destroy never does.
   const transfers = o.operation !== "destroy" && selection!.targets.some((t) => inventory.partners.some((p) => p.id === t.partner && isTransfer(p)))
-    ? transferLifecycle(inventory, { operation: o.operation, aws: { region: io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION, maxAttempts: AWS_MAX_ATTEMPTS }, now: io.now ?? (() => new Date()), env: io.env })
+    ? transferLifecycle(inventory, { operation: o.operation, aws: { region: ambientRegion(io.env), maxAttempts: AWS_MAX_ATTEMPTS }, now: io.now ?? (() => new Date()), env: io.env })
     : undefined;
   const ctx: WorkspaceContext = { pulumi: pulumi!, backend, inventory, root: resolve(io.cwd, DEFAULT_WORKSPACES_DIR), programFor, ...(transfers ? { transferRecords: transfers.records, acceptedTransfers: transfers.accepted } : {}) };
   const notes: string[] = [];

@@ -57,7 +57,14 @@ export async function assumeRole(sts: STSClient, roleArn: string, name: string):
 
 /** The STS client of the ambient credentials (environment, profile, SSO, instance role...). */
 export function ambientSts(options: AwsOptions): STSClient {
+  // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
   return options.sts ?? new STSClient(clientConfig(options, options.region));
+}
+
+/** The ambient STS region, as the AWS CLI reads it: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1. */
+export function ambientRegion(env: NodeJS.ProcessEnv): string {
+  return env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION;
 }
 
 export function clientConfig(options: AwsOptions, region: string) {

@@ -11,7 +11,7 @@ import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
 import { reconcilePlane, reconcileRelationship, reconcileServicePeriod, reconcileTransfer, type PlaneOutcome, type TransferOutcome } from "../../billing-transfer/reconcile.ts";
-import { billingGroupName, currentTransfer, invitationProperties, nextStep, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
+import { billingGroupName, currentTransfer, invitationProperties, isAccepted, isLive, nextStep, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
 import { DEFAULT_INBOUND_TRANSFERS, invitationsThatFit, type TransferQuotas } from "../../domain/billing-transfer/quotas.ts";
 import type { AcceptedTransfer } from "../../components/billing/transfer-partner.ts";
 import { monthOf, type Month } from "../../domain/billing-transfer/calendar.ts";
@@ -26,8 +26,6 @@ export const TRANSFER_TYPE = "payerfleet:organizations:ResponsibilityTransfer";
 export const BILLING_GROUP_TYPE = "payerfleet:billingconductor:BillingGroup";
 export const RELATIONSHIP_TYPE = "payerfleet:partnercentral:Relationship";
 export const SERVICE_PERIOD_TYPE = "payerfleet:partnercentral:ServicePeriod";
-/** The stages in which the customer has accepted and the transfer's ARN is the billing group's. */
-const ACCEPTED_STAGES = new Set(["accepted", "active", "withdrawing"]);
 
 export interface LifecycleRun {
   readonly resources: ResourceChange[];
@@ -97,7 +95,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
         try {
           const session = await sessionOf(partners[0]!);
           const [quotas, all] = await Promise.all([session.quotas(), session.inbound.all()]);
-          const live = all.filter((t) => LIVE_STAGES.has(stageOf(t, now))).length;
+          const live = all.filter((t) => isLive(stageOf(t, now))).length;
           let planned = 0;
           for (const p of partners) {
             const wanted = desiredTransfer(inventory, p);
@@ -120,7 +118,7 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
       const act = options.operation === "up";
       const outcome = await reconcileTransfer(session.inbound, wanted, { act, now });
       const arn = outcome.before?.arn;
-      const plane = ACCEPTED_STAGES.has(outcome.stage) && arn !== undefined
+      const plane = isAccepted(outcome.stage) && arn !== undefined
         ? await reconcilePlane(session.plane, { partner: partner.id, pricingPlan: partner.billing.pricingPlan, managementAccountId: wanted.managementAccountId }, arn, { act })
         : undefined;
       if (plane?.managedViewArn !== undefined) accepted.set(target.stack, { arn: arn!, managedViewArn: plane.managedViewArn });
@@ -214,9 +212,6 @@ export function transferLifecycle(inventory: Inventory, options: LifecycleOption
     },
   };
 }
-
-/** Transfers that count against the inbound quota: a sent invitation counts until it ends. */
-const LIVE_STAGES = new Set(["invited", "accepted", "active", "withdrawing"]);
 
 function quotaLine(name: string, quotas: TransferQuotas, live: number, planned: number): string {
   const fit = invitationsThatFit(quotas, live);

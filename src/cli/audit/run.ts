@@ -8,7 +8,7 @@ import { custodyPartners, transferPartners, type Inventory, type TransferPartner
 import { summarize, type AuditReport, type PartnerAudit } from "../../audit/report.ts";
 import { auditTransferPartner } from "../../audit/transfer-audit.ts";
 import { billTransferSession, type BillTransferSession } from "../../billing-transfer/session.ts";
-import { ambientSts, type AwsOptions } from "../../aws/sessions.ts";
+import { ambientRegion, ambientSts, type AwsOptions } from "../../aws/sessions.ts";
 import { billTransferAccountOf } from "../../inventory/stack-inputs.ts";
 import { mapLimit } from "../../io/map-limit.ts";
 import { EXIT } from "../../io/exit-codes.ts";
@@ -58,9 +58,7 @@ export async function runAudit(options: AuditOptions, io: CommandIo, deps: Audit
   const transfers = transferPartners(inventory).filter((p) => ids.has(p.id));
   const total = partners.length + transfers.length;
 
-  // The project supports Node 20; the SDK's notice about its own future Node 22 floor is noise.
-  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-  const region = io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? "us-east-1";
+  const region = ambientRegion(io.env);
   const sdk = deps.connect === undefined ? sdkConnector((p) => automationRoleArn(inventory, p), { region, maxAttempts: options.maxAttempts }) : undefined;
   let done = 0;
   const onPartner = (audit: PartnerAudit) => io.stderr(`[${++done}/${total}] ${audit.partner}: ${audit.result}\n`);

@@ -4,11 +4,11 @@
  * accepted transfer is withdrawn from the bill-transfer account (TerminateResponsibilityTransfer)
  * to end with a month; a service period the customer accepted may forbid it (INVALID_END_DATE).
  */
-import { ambientSts, GLOBAL_REGION } from "../../aws/sessions.ts";
+import { ambientRegion, ambientSts } from "../../aws/sessions.ts";
 import { TransferRefused } from "../../billing-transfer/organizations.ts";
 import { billTransferSession } from "../../billing-transfer/session.ts";
 import { earliestWithdrawal, utc, type Month } from "../../domain/billing-transfer/calendar.ts";
-import { currentTransfer, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
+import { currentTransfer, isLive, sourceName, stageOf } from "../../domain/billing-transfer/lifecycle.ts";
 import { InputError } from "../../io/errors.ts";
 import { EXIT, type ExitCode } from "../../io/exit-codes.ts";
 import { isTransfer } from "../../inventory/schema.ts";
@@ -35,14 +35,14 @@ export async function runWithdraw(options: WithdrawOptions, io: CommandIo, deps:
   const now = (deps.now ?? (() => new Date()))();
   const month = (options.endMonth ?? earliestWithdrawal(now)) as Month;
   const account = billTransferAccountOf(inventory, partner);
-  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-  const aws = { region: io.env["AWS_REGION"] ?? io.env["AWS_DEFAULT_REGION"] ?? GLOBAL_REGION, maxAttempts: 5 };
+  const aws = { region: ambientRegion(io.env), maxAttempts: 5 };
   const sts = ambientSts(aws);
   const session = await billTransferSession(sts, account, inventory.distributor.automation.roleName, "withdraw", aws, io.env);
   try {
     const transfer = currentTransfer(await session.inbound.named(sourceName(partner.id)), now);
     const stage = stageOf(transfer, now);
-    if (transfer === undefined || !["invited", "accepted", "active"].includes(stage)) {
+    // Live and not already withdrawn: an open invitation, or an accepted transfer.
+    if (transfer === undefined || !isLive(stage) || stage === "withdrawing") {
       io.stderr(`payerfleet withdraw: ${partner.id} has no live billing transfer to withdraw (${transfer === undefined ? "none was ever sent" : `${transfer.id} is ${stage}`})\n`);
       return EXIT.failed;
     }

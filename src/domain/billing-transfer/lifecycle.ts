@@ -81,6 +81,16 @@ const TERMINAL: Partial<Record<TransferStatus, Stage>> = {
   EXPIRED: "expired",
 };
 
+/** Stages of a transfer that counts against the inbound quota: a sent invitation counts until it ends. */
+export function isLive(stage: Stage): boolean {
+  return stage === "invited" || isAccepted(stage);
+}
+
+/** Stages in which the customer has accepted and the transfer stands (a billing group binds to it). */
+export function isAccepted(stage: Stage): boolean {
+  return stage === "accepted" || stage === "active" || stage === "withdrawing";
+}
+
 /** The stage of `transfer` at `now`; "planned" when there is none. */
 export function stageOf(transfer: ObservedTransfer | undefined, now: Date): Stage {
   if (transfer === undefined) return "planned";
@@ -102,7 +112,7 @@ export function stageOf(transfer: ObservedTransfer | undefined, now: Date): Stag
  * accepted, active, withdrawing) when there is one, else the latest.
  */
 export function currentTransfer(found: readonly ObservedTransfer[], now: Date): ObservedTransfer | undefined {
-  const live = found.filter((t) => ["invited", "accepted", "active", "withdrawing"].includes(stageOf(t, now)));
+  const live = found.filter((t) => isLive(stageOf(t, now)));
   const pool = live.length > 0 ? live : found;
   return [...pool].sort((a, b) => b.start.getTime() - a.start.getTime())[0];
 }
